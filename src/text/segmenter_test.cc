@@ -1,0 +1,61 @@
+#include "text/segmenter.h"
+
+#include <gtest/gtest.h>
+
+namespace sitrep {
+namespace {
+
+std::vector<std::string> SentenceTexts(const std::string& text) {
+  Segmenter seg;
+  std::vector<std::string> out;
+  for (const auto& s : seg.SplitSentences(text)) out.push_back(text.substr(s.start, s.end - s.start));
+  return out;
+}
+
+std::vector<std::string> TokenTexts(const std::string& text) {
+  Segmenter seg;
+  std::vector<Token> tokens;
+  seg.Tokenize(text, 0, static_cast<uint32_t>(text.size()), 0, &tokens);
+  std::vector<std::string> out;
+  for (const auto& t : tokens) out.push_back(text.substr(t.start, t.end - t.start));
+  return out;
+}
+
+TEST(SegmenterTest, NoBreakAfterTitlesAndInitialisms) {
+  EXPECT_EQ(SentenceTexts("Gen. Valery Gerasimov briefed Mr. Putin. The U.S. State Department "
+                          "objected."),
+            (std::vector<std::string>{"Gen. Valery Gerasimov briefed Mr. Putin.",
+                                      "The U.S. State Department objected."}));
+}
+
+TEST(SegmenterTest, LineBreaksEndHeadings) {
+  EXPECT_EQ(SentenceTexts("Seoul also confirms: the alliance deepens\nThe news is corroborated."),
+            (std::vector<std::string>{"Seoul also confirms: the alliance deepens",
+                                      "The news is corroborated."}));
+}
+
+TEST(SegmenterTest, QuoteClosesSentence) {
+  auto s = SentenceTexts("\"We will never forget,\" Putin said. \"Never.\" He left.");
+  ASSERT_EQ(s.size(), 3u);
+  EXPECT_EQ(s[1], "\"Never.\"");
+}
+
+TEST(SegmenterTest, TokensSplitCliticsKeepNumbers) {
+  EXPECT_EQ(TokenTexts("Russia's 10,000 troops didn't (reportedly) arrive in the U.S."),
+            (std::vector<std::string>{"Russia", "'s", "10,000", "troops", "did", "n't", "(",
+                                      "reportedly", ")", "arrive", "in", "the", "U.S."}));
+}
+
+TEST(SegmenterTest, TypographicQuotesAreTokens) {
+  EXPECT_EQ(TokenTexts("\xE2\x80\x9CShared blood\xE2\x80\x9D bond"),
+            (std::vector<std::string>{"\xE2\x80\x9C", "Shared", "blood", "\xE2\x80\x9D", "bond"}));
+}
+
+TEST(SegmenterTest, EmptyAndSpaceOnly) {
+  EXPECT_TRUE(SentenceTexts("").empty());
+  EXPECT_TRUE(SentenceTexts(" \n\n  \t").empty());
+  EXPECT_TRUE(TokenTexts("   ").empty());
+}
+
+}  // namespace
+}  // namespace sitrep

@@ -1,7 +1,6 @@
-// Placeholder factories: replaced as the stage is built.
+// Placeholder factory: replaced as the stage is built.
 #include "pipeline/stages.h"
 
 namespace sitrep {
 AnnotatorOr MakePosTagger() { return std::unique_ptr<Annotator>(); }
-AnnotatorOr MakeEntityTagger() { return std::unique_ptr<Annotator>(); }
 }  // namespace sitrep

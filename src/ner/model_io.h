@@ -1,0 +1,48 @@
+// The binary model file of the perceptron taggers (docs/model-format.md):
+// magic "SRTG", format version, feature-set version, kind ("ner"/"pos"),
+// class names, and the quantized weights as sparse rows, closed by a checksum.
+#ifndef SITREP_NER_MODEL_IO_H_
+#define SITREP_NER_MODEL_IO_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "sitrep/status.h"
+
+namespace sitrep {
+
+inline constexpr uint32_t kModelFormatVersion = 1;
+
+// One non-zero weight: feature bucket x class -> q * scale.
+struct ModelEntry {
+  uint32_t bucket = 0;
+  uint16_t cls = 0;
+  int16_t q = 0;
+};
+
+struct ModelData {
+  std::string kind;  // "ner" | "pos"
+  uint32_t feature_set_version = 0;
+  uint32_t bucket_bits = 0;  // 10..26
+  std::vector<std::string> classes;
+  float scale = 1.0f;
+  std::vector<ModelEntry> entries;  // sorted by (bucket, cls), unique
+};
+
+std::string SerializeModel(const ModelData& model);
+// Corruption if the bytes are not a well-formed model of this format version.
+StatusOr<ModelData> ParseModel(std::string_view bytes);
+
+Status WriteModelFile(const std::string& path, const ModelData& model);
+// NotFound if the file is missing; the path prefixes every error message.
+StatusOr<ModelData> ReadModelFile(const std::string& path);
+
+// Where models live: $SITREP_MODEL_DIR if set, else the repository's models/
+// directory recorded at build time; plus "/" + name.
+std::string ModelPath(std::string_view name);
+
+}  // namespace sitrep
+
+#endif  // SITREP_NER_MODEL_IO_H_

@@ -1,0 +1,147 @@
+#include "ner/perceptron.h"
+
+#include <limits>
+
+#include "ner/features.h"
+
+namespace sitrep {
+namespace {
+
+// "B-PER" -> ('B', "PER"); "O" -> ('O', ""); "NNP" -> (0, "").
+char SchemePrefix(std::string_view c, std::string_view* type) {
+  *type = {};
+  if (c == "O") return 'O';
+  if (c.size() > 2 && c[1] == '-' && (c[0] == 'B' || c[0] == 'I' || c[0] == 'L' || c[0] == 'U')) {
+    *type = c.substr(2);
+    return c[0];
+  }
+  return 0;
+}
+
+}  // namespace
+
+std::vector<uint8_t> TransitionMask(const std::vector<std::string>& classes) {
+  const size_t c = classes.size();
+  std::vector<uint8_t> allowed((c + 1) * c, 1);
+  std::vector<char> prefix(c);
+  std::vector<std::string_view> type(c);
+  bool scheme = true;
+  for (size_t i = 0; i < c; ++i) {
+    prefix[i] = SchemePrefix(classes[i], &type[i]);
+    if (prefix[i] == 0) scheme = false;
+  }
+  if (!scheme) return allowed;
+  for (size_t p = 0; p <= c; ++p) {
+    // p == 0: sentence start, acts like "O".
+    char pp = p == 0 ? 'O' : prefix[p - 1];
+    std::string_view pt = p == 0 ? std::string_view() : type[p - 1];
+    bool open = pp == 'B' || pp == 'I';  // a span is open and may continue
+    for (size_t k = 0; k < c; ++k) {
+      bool ok;
+      switch (prefix[k]) {
+        case 'I':
+          ok = open && type[k] == pt;
+          break;
+        case 'L':
+          ok = open && type[k] == pt;
+          break;
+        default: {  // O, B, U
+          // In BILOU an open span must be closed by L; IOB2 has no L classes,
+          // so there B/O/U may follow an open span.
+          bool has_l = false;
+          for (size_t j = 0; j < c; ++j) has_l |= prefix[j] == 'L';
+          ok = !(open && has_l);
+        }
+      }
+      allowed[p * c + k] = ok ? 1 : 0;
+    }
+  }
+  return allowed;
+}
+
+StatusOr<std::unique_ptr<PerceptronTagger>> PerceptronTagger::FromModel(
+    const ModelData& model, std::string_view expected_kind) {
+  if (model.kind != expected_kind) {
+    return Status::InvalidArgument("model kind is '" + model.kind + "', expected '" +
+                                   std::string(expected_kind) + "'");
+  }
+  if (model.feature_set_version != kFeatureSetVersion) {
+    return Status::InvalidArgument(
+        "model feature set " + std::to_string(model.feature_set_version) +
+        " does not match this build's " + std::to_string(kFeatureSetVersion) + "; retrain it");
+  }
+  std::unique_ptr<PerceptronTagger> t(new PerceptronTagger());
+  t->classes_ = model.classes;
+  t->shift_ = 64 - model.bucket_bits;
+  const size_t c = model.classes.size();
+  t->row_of_.assign(size_t{1} << model.bucket_bits, 0);
+  size_t rows = 1;
+  for (size_t i = 0; i < model.entries.size(); ++i) {
+    if (i == 0 || model.entries[i].bucket != model.entries[i - 1].bucket) ++rows;
+  }
+  t->rows_.assign(rows * c, 0);
+  uint32_t row = 0;
+  for (size_t i = 0; i < model.entries.size(); ++i) {
+    const ModelEntry& e = model.entries[i];
+    if (i == 0 || e.bucket != model.entries[i - 1].bucket) {
+      ++row;
+      t->row_of_[e.bucket] = row;
+    }
+    t->rows_[row * c + e.cls] = e.q;
+  }
+  t->allowed_ = TransitionMask(t->classes_);
+  return t;
+}
+
+StatusOr<std::unique_ptr<PerceptronTagger>> PerceptronTagger::Load(const std::string& path,
+                                                                   std::string_view expected_kind) {
+  auto model = ReadModelFile(path);
+  if (!model.ok()) return model.status();
+  auto t = FromModel(*model, expected_kind);
+  if (!t.ok()) return t.status().WithPrefix(path);
+  return t;
+}
+
+void PerceptronTagger::Tag(const std::vector<std::string_view>& words, const uint8_t* hints,
+                           std::vector<uint16_t>* out) const {
+  const size_t n = words.size();
+  out->resize(n);
+  if (n == 0) return;
+  thread_local std::vector<uint64_t> features;
+  thread_local std::vector<WordHashes> hashes;
+  ExtractStaticFeatures(words, hints, &features, &hashes);
+  const int c = num_classes();
+  int32_t scores[256];
+  const int16_t* rows = rows_.data();
+  int prev1 = -1, prev2 = -1;
+  for (size_t i = 0; i < n; ++i) {
+    for (int k = 0; k < c; ++k) scores[k] = 0;
+    uint64_t dyn[kNumDynamicFeatures];
+    ExtractDynamicFeatures(hashes[i], prev1, prev2, dyn);
+    const uint64_t* f = features.data() + i * kNumStaticFeatures;
+    auto add = [&](uint64_t feature) {
+      if (feature == kNoFeature) return;
+      uint32_t r = row_of_[feature >> shift_];
+      if (r == 0) return;
+      const int16_t* w = rows + static_cast<size_t>(r) * c;
+      for (int k = 0; k < c; ++k) scores[k] += w[k];
+    };
+    for (int j = 0; j < kNumStaticFeatures; ++j) add(f[j]);
+    for (int j = 0; j < kNumDynamicFeatures; ++j) add(dyn[j]);
+    const uint8_t* ok = allowed_.data() + static_cast<size_t>(prev1 + 1) * c;
+    int best = -1;
+    int32_t best_score = std::numeric_limits<int32_t>::min();
+    for (int k = 0; k < c; ++k) {
+      if (ok[k] && scores[k] > best_score) {
+        best_score = scores[k];
+        best = k;
+      }
+    }
+    if (best < 0) best = 0;
+    (*out)[i] = static_cast<uint16_t>(best);
+    prev2 = prev1;
+    prev1 = best;
+  }
+}
+
+}  // namespace sitrep

@@ -1,0 +1,30 @@
+// Writes a document's annotations as rows of the entities, timexes, events
+// and claims tables (schema v2), the form SQL queries filter on. The
+// document's full annotation JSON stays the source of truth.
+#ifndef SITREP_STORE_ANNOTATION_ROWS_H_
+#define SITREP_STORE_ANNOTATION_ROWS_H_
+
+#include <sqlite3.h>
+
+#include <string_view>
+
+#include "sitrep/document.h"
+#include "sitrep/status.h"
+#include "store/sqlite_util.h"
+
+namespace sitrep::store {
+
+class AnnotationRowWriter {
+ public:
+  Status Prepare(sqlite3* db);
+  // Replaces the rows of doc.id with the document's current annotations.
+  Status Write(const Document& doc);
+
+ private:
+  Statement delete_[4];
+  Statement entity_, timex_, event_, claim_;
+};
+
+}  // namespace sitrep::store
+
+#endif  // SITREP_STORE_ANNOTATION_ROWS_H_

@@ -7,7 +7,7 @@ build_dir=${1:-build}
 
 packages=(build-essential cmake ninja-build pkg-config
   libicu-dev libsqlite3-dev libgumbo-dev libre2-dev libfmt-dev nlohmann-json3-dev
-  libcld2-dev libgtest-dev libgmock-dev libbenchmark-dev
+  libcld2-dev libgtest-dev libgmock-dev libbenchmark-dev zlib1g-dev
   iso-codes unicode-cldr-core wordnet-base)
 missing=()
 for p in "${packages[@]}"; do

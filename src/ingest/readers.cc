@@ -1,0 +1,330 @@
+#include "ingest/readers.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+#include <nlohmann/json.hpp>
+
+#include "html/extractor.h"
+#include "ingest/dates.h"
+#include "ingest/document_builder.h"
+#include "ingest/html_text.h"
+#include "ingest/markdown.h"
+#include "ingest/normalize.h"
+
+namespace sitrep::ingest {
+namespace {
+
+using Json = nlohmann::json;
+
+// Default JSON keys per field, in order of preference (docs/ingest.md).
+const std::vector<std::string>& DefaultKeys(std::string_view field) {
+  static const std::vector<std::string> kText = {"text", "content", "body", "article",
+                                                 "description"};
+  static const std::vector<std::string> kTitle = {"title", "headline"};
+  static const std::vector<std::string> kUrl = {"url", "link", "href"};
+  static const std::vector<std::string> kSource = {"source",    "outlet",    "site",
+                                                   "site_name", "publisher", "domain"};
+  static const std::vector<std::string> kDate = {
+      "date",           "published", "published_at", "publishedAt",    "datePublished",
+      "date_published", "pubDate",   "seendate",     "gdelt_seendate", "created_at"};
+  if (field == "text") return kText;
+  if (field == "title") return kTitle;
+  if (field == "url") return kUrl;
+  if (field == "source") return kSource;
+  return kDate;
+}
+
+// The string value of a field: a string, a number (dates), or an object's
+// "name" ({"source": {"name": "BBC"}}).
+std::string FieldValue(const Json& record, std::string_view field, const IngestOptions& options) {
+  std::vector<std::string> keys;
+  auto mapped = options.field_map.find(std::string(field));
+  if (mapped != options.field_map.end()) {
+    keys.push_back(mapped->second);
+  } else {
+    keys = DefaultKeys(field);
+  }
+  for (const auto& key : keys) {
+    auto it = record.find(key);
+    if (it == record.end()) continue;
+    if (it->is_string() && !it->get_ref<const std::string&>().empty())
+      return it->get<std::string>();
+    if (it->is_number_integer()) return std::to_string(it->get<int64_t>());
+    if (it->is_object()) {
+      auto name = it->find("name");
+      if (name != it->end() && name->is_string()) return name->get<std::string>();
+    }
+  }
+  return "";
+}
+
+bool IsBlank(std::string_view s) {
+  return std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isspace(c); });
+}
+
+void Emit(Document meta, const CleanText& body, const std::string& origin, const ReadContext& ctx) {
+  auto doc = BuildDocument(std::move(meta), body);
+  if (!doc.ok()) {
+    ctx.on_problem({origin, doc.status().message()});
+    return;
+  }
+  ctx.on_doc(std::move(*doc));
+}
+
+// Applies --dct and metadata dates to a new document.
+void SetDate(Document* doc, const std::string& value, const IngestOptions& options) {
+  if (!options.dct.empty()) {
+    doc->published.date = options.dct;
+    doc->published.provenance = "metadata";
+    return;
+  }
+  if (value.empty()) return;
+  std::string date = ParseMetadataDate(value);
+  if (date.empty()) {
+    doc->AddProblem("read", fmt::format("unreadable date '{}'", value.substr(0, 60)));
+    return;
+  }
+  doc->published.date = date;
+  doc->published.provenance = "metadata";
+}
+
+void ReadHtml(std::string bytes, const std::string& origin, const ReadContext& ctx, Document meta) {
+  meta.format = "html";
+  ExtractedArticle article = ExtractArticle(bytes);
+  if (!article.text.empty()) {
+    if (meta.title.empty()) meta.title = article.title;
+    if (meta.source.empty()) meta.source = article.site_name;
+    if (meta.url.empty()) meta.url = article.url;
+    SetDate(&meta, article.published, ctx.options);
+    for (const auto& w : article.warnings) meta.AddProblem("extract", w);
+    meta.raw = std::move(bytes);
+    CleanText body = CleanText::FromMap(article.text, article.offsets, meta.raw.size());
+    Emit(std::move(meta), body, origin, ctx);
+    return;
+  }
+  HtmlPage page = VisibleText(bytes);
+  if (!page.has_body || IsBlank(page.text.text())) {
+    ctx.on_problem({origin, "HTML page has no body text"});
+    return;
+  }
+  if (!article.empty_reason.empty()) {
+    meta.AddProblem("extract", "article extractor: " + article.empty_reason +
+                                   "; using the page's visible text");
+  }
+  if (meta.title.empty()) meta.title = page.title;
+  if (meta.source.empty()) meta.source = page.site_name;
+  if (meta.url.empty()) meta.url = page.url;
+  if (meta.published.date.empty()) SetDate(&meta, page.published, ctx.options);
+  meta.raw = std::move(bytes);
+  Emit(std::move(meta), page.text, origin, ctx);
+}
+
+void ReadRecord(const Json& record, const std::string& origin, const std::string& format,
+                const ReadContext& ctx) {
+  if (!record.is_object()) {
+    ctx.on_problem({origin, fmt::format("expected a JSON object, got {}", record.type_name())});
+    return;
+  }
+  std::string text = FieldValue(record, "text", ctx.options);
+  if (IsBlank(text)) {
+    ctx.on_problem({origin,
+                    "record has no text field (text/content/body/description; "
+                    "map others with --field text=KEY)"});
+    return;
+  }
+  if (text.size() > kMaxDocumentBytes) {
+    ctx.on_problem({origin, fmt::format("record text too large: {} bytes (limit {})", text.size(),
+                                        kMaxDocumentBytes)});
+    return;
+  }
+  Document meta;
+  meta.origin = origin;
+  meta.format = format;
+  meta.title = FieldValue(record, "title", ctx.options);
+  meta.url = FieldValue(record, "url", ctx.options);
+  meta.source = FieldValue(record, "source", ctx.options);
+  SetDate(&meta, FieldValue(record, "date", ctx.options), ctx.options);
+  if (LooksLikeHtml(text)) {
+    ReadHtml(std::move(text), origin, ctx, std::move(meta));
+    return;
+  }
+  meta.raw = std::move(text);
+  CleanText body = CleanText::Identity(meta.raw);
+  Emit(std::move(meta), body, origin, ctx);
+}
+
+// Parses one JSON value; on failure reports it with the parser's message.
+bool ParseJson(std::string_view s, const std::string& origin, const ReadContext& ctx, Json* out) {
+  try {
+    *out = Json::parse(s.begin(), s.end());
+    return true;
+  } catch (const Json::exception& e) {
+    std::string what = e.what();
+    // "[json.exception.parse_error.101] parse error at line 1, column 5: ..."
+    size_t bracket = what.find("] ");
+    ctx.on_problem({origin, "invalid JSON: " +
+                                (bracket == std::string::npos ? what : what.substr(bracket + 2))});
+    return false;
+  }
+}
+
+void ReadJsonLines(std::string_view bytes, const std::string& origin, const ReadContext& ctx) {
+  size_t begin = 0;
+  int line = 0;
+  while (begin < bytes.size()) {
+    size_t nl = bytes.find('\n', begin);
+    if (nl == std::string_view::npos) nl = bytes.size();
+    ++line;
+    std::string_view text = bytes.substr(begin, nl - begin);
+    begin = nl + 1;
+    if (IsBlank(text)) continue;
+    std::string where = fmt::format("{}:{}", origin, line);
+    if (text.size() > kMaxDocumentBytes + 65536) {
+      ctx.on_problem({where, fmt::format("line too long: {} bytes (limit {})", text.size(),
+                                         kMaxDocumentBytes)});
+      continue;
+    }
+    Json record;
+    if (ParseJson(text, where, ctx, &record)) ReadRecord(record, where, "jsonl", ctx);
+  }
+}
+
+void ReadJson(std::string_view bytes, const std::string& origin, const ReadContext& ctx) {
+  Json value;
+  try {
+    value = Json::parse(bytes.begin(), bytes.end());
+  } catch (const Json::exception&) {
+    // Many ".json" files are JSON Lines.
+    ReadJsonLines(bytes, origin, ctx);
+    return;
+  }
+  if (value.is_object()) {
+    for (const char* key : {"articles", "items", "data", "results", "documents"}) {
+      auto it = value.find(key);
+      if (it != value.end() && it->is_array()) {
+        value = *it;
+        break;
+      }
+    }
+  }
+  if (!value.is_array()) {
+    ReadRecord(value, origin, "json", ctx);
+    return;
+  }
+  for (size_t i = 0; i < value.size(); ++i) {
+    ReadRecord(value[i], fmt::format("{}:[{}]", origin, i), "json", ctx);
+  }
+}
+
+}  // namespace
+
+Format FormatFromPath(std::string_view path) {
+  size_t dot = path.rfind('.');
+  size_t slash = path.rfind('/');
+  if (dot == std::string_view::npos || (slash != std::string_view::npos && dot < slash)) {
+    return Format::kUnknown;
+  }
+  std::string ext(path.substr(dot + 1));
+  std::transform(ext.begin(), ext.end(), ext.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  if (ext == "txt" || ext == "text") return Format::kText;
+  if (ext == "md" || ext == "markdown") return Format::kMarkdown;
+  if (ext == "html" || ext == "htm" || ext == "xhtml") return Format::kHtml;
+  if (ext == "jsonl" || ext == "ndjson") return Format::kJsonLines;
+  if (ext == "json") return Format::kJson;
+  return Format::kUnknown;
+}
+
+Format SniffFormat(std::string_view bytes) {
+  size_t i = 0;
+  while (i < bytes.size() && std::isspace(static_cast<unsigned char>(bytes[i]))) ++i;
+  if (i < bytes.size() && (bytes[i] == '{' || bytes[i] == '[')) return Format::kJson;
+  if (LooksLikeHtml(bytes)) return Format::kHtml;
+  return Format::kText;
+}
+
+std::string NotTextReason(std::string_view bytes) {
+  std::string_view head = bytes.substr(0, 8192);
+  size_t control = 0;
+  for (unsigned char c : head) {
+    if (c == 0) return "binary file (NUL bytes), not text";
+    if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') ++control;
+  }
+  if (head.size() >= 16 && control * 10 > head.size()) {
+    return "binary file (control bytes), not text";
+  }
+  std::string copy(head);
+  if (copy.size() == 8192) {
+    // Do not count a character cut at the sample's end as invalid.
+    size_t cut = copy.size();
+    while (cut > copy.size() - 4 && (static_cast<unsigned char>(copy[cut - 1]) & 0xC0) == 0x80) {
+      --cut;
+    }
+    if (cut > 0 && static_cast<unsigned char>(copy[cut - 1]) >= 0xC0) --cut;
+    copy.resize(cut);
+  }
+  size_t first = 0;
+  size_t bad = RepairUtf8(&copy, &first);
+  if (head.size() >= 16 && bad * 5 > head.size()) {
+    return "binary file or not UTF-8 (most bytes are invalid UTF-8)";
+  }
+  return "";
+}
+
+void ReadBytes(std::string bytes, Format format, const std::string& origin,
+               const ReadContext& ctx) {
+  if (IsBlank(bytes)) {
+    ctx.on_problem({origin, bytes.empty() ? "empty file" : "file holds only whitespace"});
+    return;
+  }
+  if (std::string why = NotTextReason(bytes); !why.empty()) {
+    ctx.on_problem({origin, why});
+    return;
+  }
+  std::string repaired;
+  size_t first_bad = 0;
+  size_t bad = RepairUtf8(&bytes, &first_bad);
+  if (bad > 0) {
+    repaired = fmt::format("invalid UTF-8: {} sequence(s) replaced with U+FFFD, first at byte {}",
+                           bad, first_bad);
+  }
+  // UTF-8 byte order mark.
+  if (bytes.starts_with("\xEF\xBB\xBF")) bytes.erase(0, 3);
+  if (format == Format::kUnknown) format = SniffFormat(bytes);
+  // Problems of the whole file go on each document read from it.
+  ProblemCallback on_problem = ctx.on_problem;
+  DocumentCallback on_doc = [&](Document&& doc) {
+    if (!repaired.empty()) doc.problems.insert(doc.problems.begin(), {"read", repaired});
+    ctx.on_doc(std::move(doc));
+  };
+  ReadContext inner{ctx.options, on_doc, on_problem};
+  if (format == Format::kJsonLines) {
+    ReadJsonLines(bytes, origin, inner);
+    return;
+  }
+  if (format == Format::kJson) {
+    ReadJson(bytes, origin, inner);
+    return;
+  }
+  if (bytes.size() > kMaxDocumentBytes) {
+    ctx.on_problem({origin, fmt::format("document too large: {} bytes (limit {})", bytes.size(),
+                                        kMaxDocumentBytes)});
+    return;
+  }
+  Document meta;
+  meta.origin = origin;
+  SetDate(&meta, "", ctx.options);
+  if (format == Format::kHtml) {
+    ReadHtml(std::move(bytes), origin, inner, std::move(meta));
+    return;
+  }
+  meta.format = "text";
+  meta.raw = std::move(bytes);
+  CleanText body = CleanText::Identity(meta.raw);
+  if (format == Format::kMarkdown) body = StripMarkdown(body);
+  Emit(std::move(meta), body, origin, inner);
+}
+
+}  // namespace sitrep::ingest

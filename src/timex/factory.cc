@@ -1,6 +1,11 @@
-// Placeholder factories: replaced as the stage is built.
+// The pipeline's time-expression stage.
 #include "pipeline/stages.h"
+#include "timex/tagger.h"
 
 namespace sitrep {
-AnnotatorOr MakeTimexTagger() { return std::unique_ptr<Annotator>(); }
+AnnotatorOr MakeTimexTagger() {
+  auto tagger = timex::TimexTagger::Create();
+  if (!tagger.ok()) return tagger.status();
+  return std::unique_ptr<Annotator>(std::move(*tagger));
+}
 }  // namespace sitrep

@@ -1,0 +1,281 @@
+#include "timex/recognizer.h"
+
+#include <algorithm>
+#include <cstdio>
+
+#include "timex/recognizer_internal.h"
+
+namespace sitrep::timex {
+
+std::string DurationValue(int n, const std::string& unit) {
+  std::string num = n < 0 ? "X" : std::to_string(n);
+  if (unit == "H") return "PT" + num + "H";
+  if (unit == "TM") return "PT" + num + "M";
+  if (unit == "S") return "PT" + num + "S";
+  if (unit == "QU") return n < 0 ? "PXQ" : "P" + std::to_string(3 * n) + "M";
+  if (unit == "ML") return n < 0 ? "PXML" : "P" + std::to_string(n) + "ML";
+  return "P" + num + unit;
+}
+
+std::string PeriodValue(const Ymd& d, const std::string& unit) {
+  char buf[32];
+  if (unit == "D" || unit == "H" || unit == "TM" || unit == "S") return FormatYmd(d);
+  if (unit == "W" || unit == "WE") {
+    int wy = 0, wk = 0;
+    IsoWeek(d, &wy, &wk);
+    return FormatWeek(wy, wk) + (unit == "WE" ? "-WE" : "");
+  }
+  if (unit == "M") return FormatYm(d.y, d.m);
+  if (unit == "QU") {
+    std::snprintf(buf, sizeof buf, "%04d-Q%d", d.y, (d.m - 1) / 3 + 1);
+    return buf;
+  }
+  if (unit == "DE") {
+    std::snprintf(buf, sizeof buf, "%03d", d.y / 10);
+    return buf;
+  }
+  if (unit == "CE") {
+    std::snprintf(buf, sizeof buf, "%02d", d.y / 100);
+    return buf;
+  }
+  return FormatYear(d.y);
+}
+
+Ymd ShiftBy(const Ymd& d, const std::string& unit, int n) {
+  if (unit == "D") return AddDays(d, n);
+  if (unit == "W" || unit == "WE") return AddDays(d, 7 * n);
+  if (unit == "M") return AddMonths(d, n);
+  if (unit == "QU") return AddMonths(d, 3 * n);
+  if (unit == "Y") return AddMonths(d, 12 * n);
+  if (unit == "DE") return AddMonths(d, 120 * n);
+  if (unit == "CE") return AddMonths(d, 1200 * n);
+  return d;
+}
+
+int UnitPrecision(const std::string& unit) {
+  if (unit == "D" || unit == "H" || unit == "TM" || unit == "S") return 3;
+  if (unit == "M") return 2;
+  if (unit == "Y") return 1;
+  return 0;
+}
+
+std::set<int> ExplicitYears(std::string_view t) {
+  std::set<int> years;
+  size_t i = 0;
+  while (i < t.size()) {
+    if (t[i] < '0' || t[i] > '9') {
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j < t.size() && t[j] >= '0' && t[j] <= '9') ++j;
+    bool glued = (i > 0 && (t[i - 1] == ',' || t[i - 1] == '.' || t[i - 1] == '$')) ||
+                 (j < t.size() && (t[j] == ',' || t[j] == '.') && j + 1 < t.size() &&
+                  t[j + 1] >= '0' && t[j + 1] <= '9');
+    if (j - i == 4 && !glued) {
+      int y =
+          (t[i] - '0') * 1000 + (t[i + 1] - '0') * 100 + (t[i + 2] - '0') * 10 + (t[i + 3] - '0');
+      if (y >= 1000 && y <= 2199) years.insert(y);
+    }
+    i = j;
+  }
+  return years;
+}
+
+Recognizer::Recognizer(const Lexicon& lexicon, std::string_view text, const DocContext& ctx)
+    : lex_(lexicon), text_(text), ctx_(ctx) {}
+
+Recognizer::Ref Recognizer::DctRef() const {
+  Ref r;
+  if (!ctx_.has_dct) {
+    r.id = "none";
+    return r;
+  }
+  r.known = true;
+  r.ymd = ctx_.dct;
+  r.prec = 3;
+  r.id = "dct";
+  return r;
+}
+
+Recognizer::Ref Recognizer::NarrativeRef() const {
+  if (last_.known) return last_;
+  return DctRef();
+}
+
+void Recognizer::SetDay(const Ymd& d, const std::string& anchor, Match* m) const {
+  m->timex.type = "DATE";
+  m->timex.value = FormatYmd(d);
+  m->timex.anchor = anchor;
+  m->point = d;
+  m->prec = 3;
+}
+
+int Recognizer::Tense(size_t b, size_t e) const {
+  const auto& u = *u_;
+  // The nearest tense cue wins; news looks back by default.
+  for (size_t dist = 1; dist <= 10; ++dist) {
+    for (int side = 0; side < 2; ++side) {
+      size_t k;
+      if (side == 0) {
+        if (b < dist) continue;
+        k = b - dist;
+      } else {
+        k = e + dist - 1;
+        if (k >= n_) continue;
+      }
+      const Unit& x = u[k];
+      if (x.Is(Cls::kFutureCue)) return 1;
+      if (x.Is(Cls::kPastCue)) return -1;
+      if (x.kind == UnitKind::kWord && x.lower.size() > 4 &&
+          x.lower.substr(x.lower.size() - 2) == "ed" && !(k > 0 && (*u_)[k - 1].IsWord("be"))) {
+        return -1;
+      }
+      if (x.IsWord("ll") && k > 0 && (*u_)[k - 1].IsPunct("'")) return 1;
+    }
+  }
+  return -1;
+}
+
+void Recognizer::ResolveYearless(int month, int day, int weekday, size_t b, size_t e, Match* m) {
+  Ref ref = RelativeRef();
+  const bool has_day = day > 0;
+  auto fmt = [&](int y) { return has_day ? FormatYmd({y, month, day}) : FormatYm(y, month); };
+  m->timex.type = "DATE";
+  std::vector<int> candidates;
+  int chosen = 0;
+  if (ref.known) {
+    int y = ref.ymd.y;
+    if (ctx_.narrative) {
+      chosen = y;
+      // A narrative moves forward: a month earlier than the anchor's month
+      // usually means the next year only when the text says so; keep the year.
+    } else {
+      const int tense = Tense(b, e);
+      const int64_t dct = DaysFromCivil(ref.ymd);
+      const int64_t same =
+          DaysFromCivil(y, month, has_day ? std::min(day, DaysInMonth(y, month)) : 1);
+      chosen = y;
+      if (tense < 0 && same - dct > 62) chosen = y - 1;
+      if (tense > 0 && dct - same > 31 + (has_day ? 0 : 31)) chosen = y + 1;
+    }
+    candidates = {chosen, chosen - 1, chosen + 1};
+  } else {
+    for (int y : ctx_.years) candidates.push_back(y);
+  }
+  if (weekday > 0 && has_day) {
+    // The weekday fixes the year among those the document allows.
+    int fixed = 0;
+    std::vector<int> pool = candidates;
+    if (ref.known) {
+      for (int y : ctx_.years) {
+        if (std::abs(y - chosen) <= 1) pool.push_back(y);
+      }
+    }
+    for (int y : pool) {
+      if (IsValidDate(y, month, day) && Weekday(y, month, day) == weekday) {
+        fixed = y;
+        break;
+      }
+    }
+    if (fixed != 0) {
+      m->timex.value = fmt(fixed);
+      m->timex.anchor = ref.known ? ref.id : "none";
+      m->point = {fixed, month, day};
+      m->prec = 3;
+      return;
+    }
+    m->timex.flagged = true;
+  }
+  if (ref.known) {
+    if (has_day && !IsValidDate(chosen, month, day)) m->timex.flagged = true;
+    m->timex.value = fmt(chosen);
+    m->timex.anchor = ref.id;
+    m->point = {chosen, month, has_day ? day : 1};
+    m->prec = has_day ? 3 : 2;
+    return;
+  }
+  char buf[32];
+  if (has_day) {
+    std::snprintf(buf, sizeof buf, "XXXX-%02d-%02d", month, day);
+  } else {
+    std::snprintf(buf, sizeof buf, "XXXX-%02d", month);
+  }
+  m->timex.value = buf;
+  m->timex.anchor = "none";
+  ++underspecified_;
+}
+
+void Recognizer::Recognize(const std::vector<Unit>& units, std::vector<Timex>* out, int* next_id) {
+  u_ = &units;
+  n_ = units.size();
+  size_t first_new = out->size();
+  size_t i = 0;
+  while (i < n_) {
+    Match best;
+    if (!MatchAt(i, &best) || best.end <= i) {
+      ++i;
+      continue;
+    }
+    Timex& t = best.timex;
+    t.start = units[best.begin].start;
+    t.end = units[best.end - 1].end;
+    t.text = std::string(text_.substr(t.start, t.end - t.start));
+    t.id = "t" + std::to_string((*next_id)++);
+    if (best.prec > 0 && (t.type == "DATE" || t.type == "TIME")) {
+      last_.known = true;
+      last_.ymd = best.point;
+      last_.prec = best.prec;
+      last_.id = t.id;
+    }
+    out->push_back(std::move(t));
+    i = best.end;
+  }
+  // "from 2022 to 2024", "between May 8 and May 10": two expressions, one range.
+  for (size_t k = first_new; k + 1 < out->size(); ++k) {
+    Timex& a = (*out)[k];
+    const Timex& b = (*out)[k + 1];
+    if (a.type != "DATE" || b.type != "DATE" || !a.range_begin.empty()) continue;
+    std::string_view gap = text_.substr(a.end, b.start - a.end);
+    std::string_view before =
+        text_.substr(a.start >= 9 ? a.start - 9 : 0, a.start >= 9 ? 9 : a.start);
+    bool from = before.find("from ") != std::string_view::npos ||
+                before.find("between ") != std::string_view::npos;
+    bool joint = gap == " to " || gap == " until " || gap == " through " || gap == " and " ||
+                 gap == "-" || gap == "\xE2\x80\x93" || gap == " \xE2\x80\x93 " || gap == " - ";
+    if (joint && (from || gap.size() <= 5)) {
+      a.range_begin = a.value;
+      a.range_end = b.value;
+    }
+  }
+}
+
+bool Recognizer::MatchAt(size_t i, Match* best) {
+  const Unit& x = (*u_)[i];
+  if (x.kind == UnitKind::kPunct && !x.IsPunct("'")) return false;
+  bool found = false;
+  auto consider = [&](bool ok, Match& m) {
+    if (ok && m.end > i && (!found || m.end > best->end)) {
+      m.begin = i;
+      *best = std::move(m);
+      found = true;
+    }
+  };
+  using Fn = bool (Recognizer::*)(size_t, Match*);
+  static constexpr Fn kPatterns[] = {
+      &Recognizer::MatchTime,     &Recognizer::MatchCalendarDate, &Recognizer::MatchNumericDate,
+      &Recognizer::MatchModified, &Recognizer::MatchYearLike,     &Recognizer::MatchSeason,
+      &Recognizer::MatchRelative, &Recognizer::MatchNarrative,    &Recognizer::MatchDuration,
+      &Recognizer::MatchSet,      &Recognizer::MatchNamed,        &Recognizer::MatchRef,
+      &Recognizer::MatchWeekday,
+  };
+  for (Fn fn : kPatterns) {
+    Match m;
+    m.begin = i;
+    bool ok = (this->*fn)(i, &m);
+    consider(ok, m);
+  }
+  return found;
+}
+
+}  // namespace sitrep::timex

@@ -1,0 +1,108 @@
+// The time grammar: finds time expressions in one sentence's units and
+// normalizes each against its reference (the document date, or the previous
+// time expression of the narrative). One Recognizer is made per document; it
+// carries the narrative state from sentence to sentence.
+//
+// Overlap policy: at each unit every pattern is tried and the longest match
+// wins (ties: the first pattern in MatchAt's order); matching resumes after it.
+#ifndef SITREP_TIMEX_RECOGNIZER_H_
+#define SITREP_TIMEX_RECOGNIZER_H_
+
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "sitrep/document.h"
+#include "timex/calendar.h"
+#include "timex/lexicon.h"
+#include "timex/scanner.h"
+
+namespace sitrep::timex {
+
+// What the document allows: its date and whether it reads as a narrative of
+// past events (history) rather than news about the days around its date.
+struct DocContext {
+  bool has_dct = false;
+  Ymd dct;
+  bool narrative = false;
+  std::set<int> years;  // explicit years written in the document
+};
+
+// A recognized expression before ids are assigned.
+struct Match {
+  size_t begin = 0, end = 0;  // units [begin, end)
+  Timex timex;
+  Ymd point;     // what it denotes, for anchoring what follows
+  int prec = 0;  // 0 none, 1 year, 2 month, 3 day
+};
+
+class Recognizer {
+ public:
+  Recognizer(const Lexicon& lexicon, std::string_view text, const DocContext& ctx);
+
+  // Appends the expressions found in one sentence's units to *out, with ids
+  // continuing from `next_id`.
+  void Recognize(const std::vector<Unit>& units, std::vector<Timex>* out, int* next_id);
+
+  // Number of relative expressions left underspecified for lack of a date.
+  int underspecified() const { return underspecified_; }
+
+ private:
+  struct Ref {
+    bool known = false;
+    Ymd ymd;
+    int prec = 0;    // 1 year, 2 month, 3 day
+    std::string id;  // "dct", "t4" or "none"
+  };
+
+  bool MatchAt(size_t i, Match* m);
+  // Patterns; each returns true and fills *m when it matches at unit i.
+  bool MatchCalendarDate(size_t i, Match* m);
+  bool MatchNumericDate(size_t i, Match* m);
+  bool MatchYearLike(size_t i, Match* m);
+  bool MatchModified(size_t i, Match* m);
+  bool MatchSeason(size_t i, Match* m);
+  bool MatchRelative(size_t i, Match* m);
+  bool MatchNarrative(size_t i, Match* m);
+  bool MatchDuration(size_t i, Match* m);
+  bool MatchSet(size_t i, Match* m);
+  bool MatchTime(size_t i, Match* m);
+  bool MatchNamed(size_t i, Match* m);
+  bool MatchRef(size_t i, Match* m);
+  bool MatchWeekday(size_t i, Match* m);
+
+  // Unit readers: return the unit index after what they read, or 0 (no match).
+  size_t ReadDay(size_t i, int* day) const;
+  size_t ReadMonth(size_t i, int* month, bool need_context) const;
+  size_t ReadYear(size_t i, int* year, bool strict) const;
+  size_t ReadNumber(size_t i, int* n, bool allow_article) const;
+  size_t ReadPhrase(size_t i, Cls cls, const LexEntry** entry) const;
+  size_t ReadYearTarget(size_t i, Match* m);  // what "early"/"the end of" applies to
+
+  // Resolution helpers.
+  Ref DctRef() const;
+  Ref NarrativeRef() const;  // previous expression, else the document date
+  Ref RelativeRef() const { return ctx_.narrative ? NarrativeRef() : DctRef(); }
+  int Tense(size_t begin, size_t end) const;  // -1 past, +1 future
+  // Year for a year-less month(/day): weekday (0 = none) and tense decide.
+  void ResolveYearless(int month, int day, int weekday, size_t b, size_t e, Match* m);
+  void SetDay(const Ymd& d, const std::string& anchor, Match* m) const;
+
+  const Lexicon& lex_;
+  std::string_view text_;
+  const DocContext& ctx_;
+  const std::vector<Unit>* u_ = nullptr;
+  size_t n_ = 0;
+  Ref last_;  // narrative anchor: the last expression with a point in time
+  int underspecified_ = 0;
+};
+
+// Collects the explicit years of a text cheaply (4-digit numbers 1000..2199
+// that are not part of a longer number), to decide narrative mode and the
+// years a weekday + year-less date may fall in.
+std::set<int> ExplicitYears(std::string_view text);
+
+}  // namespace sitrep::timex
+
+#endif  // SITREP_TIMEX_RECOGNIZER_H_

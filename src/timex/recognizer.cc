@@ -148,8 +148,9 @@ void Recognizer::ResolveYearless(int month, int day, int weekday, size_t b, size
     int y = ref.ymd.y;
     if (ctx_.narrative) {
       chosen = y;
-      // A narrative moves forward: a month earlier than the anchor's month
-      // usually means the next year only when the text says so; keep the year.
+      // The year of the story so far; whether a month before the anchor's
+      // starts the next year is not decidable from dates alone (measured on
+      // WikiWars: rolling over loses more than it wins).
     } else {
       const int tense = Tense(b, e);
       const int64_t dct = DaysFromCivil(ref.ymd);

@@ -246,6 +246,15 @@ bool Recognizer::MatchYearLike(size_t i, Match* m) {
   }
   int year = 0;
   size_t k = ReadYear(i, &year, true);
+  // 1939-45: the second year of a span, written with two digits.
+  if (!k && u[i].kind == UnitKind::kNumber && u[i].ndigits == 2 && i >= 2 && !u[i].space_before &&
+      u[i - 1].IsDash() && !u[i - 1].space_before && u[i - 2].ndigits == 4 &&
+      u[i - 2].num >= 1000 && u[i - 2].num <= 2199 &&
+      !(i + 1 < n_ && !u[i + 1].space_before && u[i + 1].kind != UnitKind::kPunct)) {
+    year = static_cast<int>(u[i - 2].num / 100 * 100 + u[i].num);
+    if (year <= u[i - 2].num) return false;
+    k = i + 1;
+  }
   if (!k) return false;
   m->end = k;
   m->timex.type = "DATE";
@@ -253,16 +262,6 @@ bool Recognizer::MatchYearLike(size_t i, Match* m) {
   m->timex.anchor = "none";
   m->point = {year, 1, 1};
   m->prec = 1;
-  // 1939-45: one expression for the span of years.
-  if (k + 1 < n_ && u[k].IsDash() && !u[k].space_before && !u[k + 1].space_before &&
-      u[k + 1].kind == UnitKind::kNumber && u[k + 1].ndigits == 2) {
-    int end = year / 100 * 100 + static_cast<int>(u[k + 1].num);
-    if (end > year) {
-      m->end = k + 2;
-      m->timex.range_begin = m->timex.value;
-      m->timex.range_end = FormatYear(end);
-    }
-  }
   return true;
 }
 

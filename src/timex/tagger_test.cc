@@ -1,0 +1,198 @@
+#include "timex/tagger.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "timex/calendar.h"
+
+namespace sitrep::timex {
+namespace {
+
+class TaggerTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    auto t = TimexTagger::Create("data/lexicons");
+    ASSERT_TRUE(t.ok()) << t.status().ToString();
+    tagger_ = t->release();
+  }
+  static void TearDownTestSuite() { delete tagger_; }
+
+  // Tags `text` with the document date `dct` (2025-04-29 is a Tuesday).
+  Document Tag(const std::string& text, const std::string& dct = "2025-04-29") {
+    Document doc;
+    doc.text = text;
+    tagger_->Tag(&doc, dct);
+    return doc;
+  }
+  // The first timex whose text is `span`, or null.
+  static const Timex* Find(const Document& d, const std::string& span) {
+    for (const auto& t : d.timexes) {
+      if (t.text == span) return &t;
+    }
+    return nullptr;
+  }
+  static TimexTagger* tagger_;
+};
+TimexTagger* TaggerTest::tagger_ = nullptr;
+
+TEST_F(TaggerTest, AbsoluteDatesInCommonForms) {
+  Document d =
+      Tag("The talks opened on April 28, 2025 in Geneva. A deal dated 28 April 2025 was leaked; "
+          "the file was stamped 2025-04-28 and a copy 4/28/2025.");
+  ASSERT_EQ(d.timexes.size(), 4u);
+  for (const auto& t : d.timexes) {
+    EXPECT_EQ(t.type, "DATE");
+    EXPECT_EQ(t.value, "2025-04-28") << t.text;
+  }
+  EXPECT_EQ(d.timexes[0].text, "April 28, 2025");
+  EXPECT_EQ(d.SpanText(d.timexes[0].start, d.timexes[0].end), "April 28, 2025");
+}
+
+TEST_F(TaggerTest, PartialDatesTakeTheYearFromTheDocumentDate) {
+  Document d =
+      Tag("The pact was signed in June 2024. Troops arrived on October 3, officials said, "
+          "and fighting began in 2022.");
+  const Timex* june = Find(d, "June 2024");
+  ASSERT_NE(june, nullptr);
+  EXPECT_EQ(june->value, "2024-06");
+  const Timex* oct = Find(d, "October 3");
+  ASSERT_NE(oct, nullptr);
+  EXPECT_EQ(oct->value, "2024-10-03");  // past tense, more than two months ahead: last year
+  EXPECT_EQ(oct->anchor, "dct");
+  ASSERT_NE(Find(d, "2022"), nullptr);
+}
+
+TEST_F(TaggerTest, WeekdaysLookBackUnlessTheVerbLooksAhead) {
+  Document d =
+      Tag("Zelenskyy said on Thursday that the strikes continued. "
+          "The ministers will meet on Friday.");
+  const Timex* thu = Find(d, "Thursday");
+  ASSERT_NE(thu, nullptr);
+  EXPECT_EQ(thu->value, "2025-04-24");
+  const Timex* fri = Find(d, "Friday");
+  ASSERT_NE(fri, nullptr);
+  EXPECT_EQ(fri->value, "2025-05-02");
+}
+
+TEST_F(TaggerTest, RelativeToTheDocumentDate) {
+  Document d =
+      Tag("Yesterday the army said that last week it lost ground it had taken last year. "
+          "Two days ago a convoy was hit, and earlier this year the front held.");
+  EXPECT_EQ(Find(d, "Yesterday")->value, "2025-04-28");
+  EXPECT_EQ(Find(d, "last week")->value, "2025-W17");
+  EXPECT_EQ(Find(d, "last year")->value, "2024");
+  EXPECT_EQ(Find(d, "Two days ago")->value, "2025-04-27");
+  EXPECT_EQ(Find(d, "earlier this year")->value, "2025");
+}
+
+TEST_F(TaggerTest, NarrativeAnchorsFollowThePreviousExpression) {
+  Document d =
+      Tag("The offensive began on March 3, 2022. The next day the city fell, "
+          "and three weeks later the siege was over.");
+  const Timex* next = Find(d, "The next day");
+  ASSERT_NE(next, nullptr);
+  EXPECT_EQ(next->value, "2022-03-04");
+  EXPECT_EQ(next->anchor, d.timexes[0].id);
+  const Timex* later = Find(d, "three weeks later");
+  ASSERT_NE(later, nullptr);
+  EXPECT_EQ(later->value, "2022-W12");
+}
+
+TEST_F(TaggerTest, FuzzyPeriodsAndModifiers) {
+  Document d =
+      Tag("Shipments grew in late 2024 and early December, peaked in the fall of 2024, "
+          "and recalled the 1990s. Ties are the closest since the Cold War.");
+  const Timex* late = Find(d, "late 2024");
+  ASSERT_NE(late, nullptr);
+  EXPECT_EQ(late->value, "2024");
+  EXPECT_EQ(late->mod, "END");
+  EXPECT_EQ(Find(d, "early December")->mod, "START");
+  EXPECT_EQ(Find(d, "the fall of 2024")->value, "2024-FA");
+  EXPECT_EQ(Find(d, "the 1990s")->value, "199X");
+  const Timex* cold = Find(d, "the Cold War");
+  ASSERT_NE(cold, nullptr);
+  EXPECT_EQ(cold->range_begin, "1947");
+}
+
+TEST_F(TaggerTest, RangesTimesDurationsAndSets) {
+  Document d =
+      Tag("Drills ran from May 8 to 10. The strike came at 2100 GMT on May 7, and a "
+          "second at 5 a.m. Kyiv time. After a three-day pause and more than four "
+          "decades of rivalry, talks are held every year.");
+  const Timex* range = Find(d, "May 8 to 10");
+  ASSERT_NE(range, nullptr);
+  EXPECT_EQ(range->range_begin, "2025-05-08");
+  EXPECT_EQ(range->range_end, "2025-05-10");
+  const Timex* gmt = Find(d, "2100 GMT on May 7");
+  ASSERT_NE(gmt, nullptr);
+  EXPECT_EQ(gmt->type, "TIME");
+  EXPECT_EQ(gmt->value, "2025-05-07T21:00Z");
+  const Timex* kyiv = Find(d, "5 a.m. Kyiv time");
+  ASSERT_NE(kyiv, nullptr);
+  EXPECT_EQ(kyiv->value, "2025-04-29T05:00+03:00");  // summer time in Kyiv
+  EXPECT_EQ(Find(d, "three-day")->value, "P3D");
+  const Timex* decades = Find(d, "more than four decades");
+  ASSERT_NE(decades, nullptr);
+  EXPECT_EQ(decades->value, "P4DE");
+  EXPECT_EQ(decades->mod, "MORE_THAN");
+  const Timex* every = Find(d, "every year");
+  ASSERT_NE(every, nullptr);
+  EXPECT_EQ(every->type, "SET");
+  EXPECT_EQ(every->value, "P1Y");
+}
+
+TEST_F(TaggerTest, NamedDays) {
+  Document d = Tag("Moscow will hold a parade on Victory Day. Fighting paused at New Year.");
+  EXPECT_EQ(Find(d, "Victory Day")->value, "2025-05-09");
+  EXPECT_EQ(Find(d, "New Year")->value, "2025-01-01");
+}
+
+TEST_F(TaggerTest, UnknownDocumentDateLeavesYearsOpenAndSaysSo) {
+  Document d = Tag("The envoy arrived on October 3 and left yesterday.", "");
+  EXPECT_EQ(Find(d, "October 3")->value, "XXXX-10-03");
+  EXPECT_EQ(Find(d, "yesterday")->anchor, "none");
+  ASSERT_FALSE(d.problems.empty());
+  EXPECT_NE(d.problems.back().message.find("document date unknown"), std::string::npos);
+}
+
+TEST_F(TaggerTest, WeekdayFixesTheYearOrIsFlagged) {
+  // October 3 was a Thursday in 2024 and a Friday in 2025.
+  Document d = Tag("In 2024 and 2025 the talks stalled. On Thursday, October 3, they resumed.", "");
+  const Timex* t = Find(d, "Thursday, October 3");
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(t->value, "2024-10-03");
+  EXPECT_FALSE(t->flagged);
+  Document bad = Tag("On Monday, October 3, 2024, they resumed.");
+  ASSERT_EQ(bad.timexes.size(), 1u);
+  EXPECT_TRUE(bad.timexes[0].flagged);
+  EXPECT_FALSE(bad.problems.empty());
+}
+
+TEST_F(TaggerTest, RejectsNumbersThatAreNotDates) {
+  Document d =
+      Tag("Call 555-123-4567 or 2882015. The top 20 teams met; the score was 3-1, "
+          "and two F-16 jets flew over 1,500 troops.");
+  EXPECT_TRUE(d.timexes.empty()) << d.timexes[0].text;
+  Document feb = Tag("The decree is dated February 30, 2025.");
+  ASSERT_EQ(feb.timexes.size(), 1u);
+  EXPECT_TRUE(feb.timexes[0].flagged);
+}
+
+TEST(CalendarTest, WeekdaysWeeksAndEaster) {
+  EXPECT_EQ(Weekday(2025, 4, 29), 2);
+  int wy = 0, wk = 0;
+  IsoWeek({2025, 4, 29}, &wy, &wk);
+  EXPECT_EQ(wk, 18);
+  IsoWeek({2021, 1, 1}, &wy, &wk);
+  EXPECT_EQ(wy, 2020);
+  EXPECT_EQ(wk, 53);
+  EXPECT_EQ(WesternEaster(2025), (Ymd{2025, 4, 20}));
+  EXPECT_EQ(OrthodoxEaster(2024), (Ymd{2024, 5, 5}));
+  EXPECT_FALSE(IsValidDate(2025, 2, 29));
+  EXPECT_TRUE(IsValidDate(2024, 2, 29));
+}
+
+}  // namespace
+}  // namespace sitrep::timex

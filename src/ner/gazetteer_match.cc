@@ -1,0 +1,213 @@
+#include "ner/gazetteer_match.h"
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+
+#include "ner/entity_fold.h"
+#include "ner/ner_tagger.h"
+
+namespace sitrep {
+namespace {
+
+constexpr uint32_t kMaxWords = 10;  // longest name, in words
+
+bool IsJoiner(std::string_view w) {
+  if (w == "\xE2\x80\x99" || w == "\xE2\x80\x93") return true;  // ’ and –
+  if (w.size() != 1) return false;
+  char c = w[0];
+  return c == '-' || c == '\'' || c == '.' || c == '/' || c == '&';
+}
+
+// Whether matched words [b, e) pass the casing test of their entry.
+bool CasingOk(const Gazetteer& gaz, const SentenceWords& w, uint32_t b, uint32_t e,
+              const NameEntry& entry) {
+  std::string_view key0 = w.folded(b);
+  if (w.uncased()) {
+    if (entry.common) return false;
+    if (e - b == 1 && gaz.IsFunctionWord(key0)) return false;
+    return true;
+  }
+  if (!(w.flags(b) & SentenceWords::kCapitalized)) return false;
+  if (entry.acronym) {
+    for (uint32_t i = b; i < e; ++i) {
+      if (w.flags(i) & SentenceWords::kHasLower) return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+void SentenceWords::Clear() {
+  words_.clear();
+  folded_.clear();
+  uncased_ = false;
+}
+
+void SentenceWords::Add(std::string_view word) {
+  Word w;
+  w.text = word;
+  w.fold_begin = static_cast<uint32_t>(folded_.size());
+  AppendFolded(word, &folded_);
+  w.fold_end = static_cast<uint32_t>(folded_.size());
+  uint8_t f = 0;
+  bool upper = false, lower = false, first_upper = false;
+  if (IsAscii(word)) {
+    for (unsigned char c : word) {
+      if (c >= 'A' && c <= 'Z') upper = true;
+      if (c >= 'a' && c <= 'z') lower = true;
+    }
+    first_upper = !word.empty() && word[0] >= 'A' && word[0] <= 'Z';
+  } else {
+    // Cyrillic, Greek, accented Latin: ask ICU for the case of each letter.
+    int32_t i = 0;
+    const int32_t len = static_cast<int32_t>(word.size());
+    bool first = true;
+    while (i < len) {
+      UChar32 c;
+      U8_NEXT(word.data(), i, len, c);
+      if (c < 0) continue;
+      if (u_isupper(c) || u_istitle(c)) upper = true;
+      if (u_islower(c)) lower = true;
+      if (first && u_isalpha(c)) first_upper = u_isupper(c) || u_istitle(c);
+      if (u_isalpha(c)) first = false;
+    }
+  }
+  if (first_upper) f |= kCapitalized;
+  if (upper || lower) f |= kHasAlpha;
+  if (lower) f |= kHasLower;
+  if (upper && !lower) f |= kAllCaps;
+  if (IsJoiner(word)) f |= kJoiner;
+  w.flags = f;
+  words_.push_back(w);
+}
+
+void SentenceWords::Finish(bool force_uncased) {
+  if (force_uncased) {
+    uncased_ = true;
+    return;
+  }
+  int alpha = 0, caps = 0;
+  for (const Word& w : words_) {
+    if (!(w.flags & kHasAlpha)) continue;
+    ++alpha;
+    if (w.flags & kAllCaps) ++caps;
+  }
+  uncased_ = alpha >= 3 && caps * 10 >= alpha * 8;
+}
+
+std::vector<NameMatch> MatchNames(const Gazetteer& gaz, const SentenceWords& w) {
+  std::vector<NameMatch> found;
+  std::string key;
+  const uint32_t n = static_cast<uint32_t>(w.size());
+  for (uint32_t b = 0; b < n; ++b) {
+    if (w.folded(b).empty()) continue;
+    key.clear();
+    NameMatch best;
+    for (uint32_t e = b; e < n && e - b < kMaxWords; ++e) {
+      std::string_view f = w.folded(e);
+      if (f.empty()) {
+        if (w.flags(e) & SentenceWords::kJoiner) continue;
+        break;
+      }
+      key.append(f);
+      const NameEntry* entry = gaz.Find(key);
+      if (entry != nullptr && CasingOk(gaz, w, b, e + 1, *entry)) {
+        best.begin = b;
+        best.end = e + 1;
+        best.entry = entry;
+        best.needs_confirmation = entry->common;
+      }
+      if (!gaz.IsPrefix(key)) break;
+    }
+    // One edit away from a known name: a capitalized single word of five or
+    // more letters that is no English word ("Kurks" -> Kursk).
+    if (best.entry == nullptr && !w.uncased() && (w.flags(b) & SentenceWords::kCapitalized) &&
+        !(w.flags(b) & SentenceWords::kAllCaps) && w.folded(b).size() >= 5 &&
+        !gaz.IsCommonWord(w.folded(b)) && !gaz.IsFunctionWord(w.folded(b)) &&
+        !gaz.IsTitle(w.folded(b))) {
+      if (const NameEntry* entry = gaz.FindFuzzy(w.folded(b))) {
+        best.begin = b;
+        best.end = b + 1;
+        best.entry = entry;
+        best.fuzzy = true;
+      }
+    }
+    if (best.entry != nullptr) found.push_back(best);
+  }
+  // Longest first, then priority, then earliest; keep non-overlapping.
+  std::vector<size_t> order(found.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](size_t x, size_t y) {
+    const NameMatch& a = found[x];
+    const NameMatch& c = found[y];
+    if (a.end - a.begin != c.end - c.begin) return a.end - a.begin > c.end - c.begin;
+    if (a.entry->priority != c.entry->priority) return a.entry->priority > c.entry->priority;
+    return a.begin < c.begin;
+  });
+  std::vector<bool> taken(n, false);
+  std::vector<NameMatch> out;
+  for (size_t i : order) {
+    const NameMatch& m = found[i];
+    bool free = true;
+    for (uint32_t k = m.begin; k < m.end && free; ++k) free = !taken[k];
+    if (!free) continue;
+    for (uint32_t k = m.begin; k < m.end; ++k) taken[k] = true;
+    out.push_back(m);
+  }
+  std::sort(out.begin(), out.end(),
+            [](const NameMatch& a, const NameMatch& b) { return a.begin < b.begin; });
+  return out;
+}
+
+void HintsFromMatches(const Gazetteer& gaz, const SentenceWords& w,
+                      const std::vector<NameMatch>& matches, uint8_t* hints) {
+  for (size_t i = 0; i < w.size(); ++i) {
+    hints[i] = ((w.flags(i) & SentenceWords::kCapitalized) && gaz.IsTitle(w.folded(i))) ? kHintTitle
+                                                                                        : kHintNone;
+  }
+  for (const NameMatch& m : matches) {
+    if (m.needs_confirmation) continue;
+    uint8_t h = kHintNone;
+    if (m.entry->demonym) {
+      h = kHintNorp;
+    } else {
+      switch (gaz.actor(m.entry->actor).type) {
+        case ActorType::kPerson:
+          h = kHintPerson;
+          break;
+        case ActorType::kOrg:
+          h = kHintOrg;
+          break;
+        case ActorType::kMilitary:
+          h = kHintOrg;
+          break;
+        case ActorType::kGpe:
+          h = kHintGpe;
+          break;
+        case ActorType::kLoc:
+          h = kHintLoc;
+          break;
+        case ActorType::kNorp:
+          h = kHintNorp;
+          break;
+        case ActorType::kMisc:
+          h = kHintMisc;
+          break;
+      }
+    }
+    for (uint32_t k = m.begin; k < m.end; ++k) hints[k] = h;
+  }
+}
+
+void GazetteerHints(const Gazetteer& gaz, const std::vector<std::string_view>& words,
+                    uint8_t* hints) {
+  SentenceWords w;
+  for (std::string_view s : words) w.Add(s);
+  w.Finish(false);
+  HintsFromMatches(gaz, w, MatchNames(gaz, w), hints);
+}
+
+}  // namespace sitrep

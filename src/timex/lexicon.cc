@@ -37,6 +37,7 @@ constexpr ClassName kClassNames[] = {
     {"past_cue", Cls::kPastCue, false},
     {"year_cue", Cls::kYearCue, false},
     {"not_year_next", Cls::kNotYearNext, false},
+    {"starter", Cls::kStarter, false},
 };
 
 std::string_view Trim(std::string_view s) {
@@ -117,6 +118,12 @@ Status Lexicon::AddTsv(std::string_view contents, std::string_view origin) {
     } else {
       std::string key;
       for (const auto& w : words) key += w + " ";
+      auto first = words_.find(words[0]);
+      if (first == words_.end()) {
+        keys_.push_back(std::make_unique<std::string>(words[0]));
+        first = words_.emplace(*keys_.back(), std::make_unique<LexEntry>()).first;
+      }
+      first->second->mask |= 1u << static_cast<int>(Cls::kPhraseStart);
       auto& slot = phrase_entries_[key];
       if (!slot) {
         slot = std::make_unique<LexEntry>();

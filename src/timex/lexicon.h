@@ -42,6 +42,8 @@ enum class Cls : uint8_t {
   kPastCue,      // said
   kYearCue,      // in, since (a 4-digit number after it is a year)
   kNotYearNext,  // troops (a 4-digit number before it is a count)
+  kStarter,      // the, every: may start an expression though it means nothing alone
+  kPhraseStart,  // first word of a multi-word phrase (set by the loader)
   kCount
 };
 inline constexpr int kNumClasses = static_cast<int>(Cls::kCount);

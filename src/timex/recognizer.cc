@@ -254,6 +254,15 @@ void Recognizer::Recognize(const std::vector<Unit>& units, std::vector<Timex>* o
 bool Recognizer::MatchAt(size_t i, Match* best) {
   const Unit& x = (*u_)[i];
   if (x.kind == UnitKind::kPunct && !x.IsPunct("'")) return false;
+  // Most words cannot start an expression: skip them before trying patterns.
+  constexpr uint32_t kCues = (1u << static_cast<int>(Cls::kFutureCue)) |
+                             (1u << static_cast<int>(Cls::kPastCue)) |
+                             (1u << static_cast<int>(Cls::kYearCue)) |
+                             (1u << static_cast<int>(Cls::kNotYearNext)) |
+                             (1u << static_cast<int>(Cls::kZone));
+  if (x.kind == UnitKind::kWord && (x.lex == nullptr || (x.lex->mask & ~kCues) == 0)) {
+    return false;
+  }
   bool found = false;
   auto consider = [&](bool ok, Match& m) {
     if (ok && m.end > i && (!found || m.end > best->end)) {
@@ -270,11 +279,20 @@ bool Recognizer::MatchAt(size_t i, Match* best) {
       &Recognizer::MatchSet,      &Recognizer::MatchNamed,        &Recognizer::MatchRef,
       &Recognizer::MatchWeekday,
   };
+  Match m;
   for (Fn fn : kPatterns) {
-    Match m;
-    m.begin = i;
     bool ok = (this->*fn)(i, &m);
     consider(ok, m);
+    if (ok) m = Match();  // a failed pattern may leave fields set: start clean
+    m.end = 0;
+    m.timex.type.clear();
+    m.timex.value.clear();
+    m.timex.mod.clear();
+    m.timex.range_begin.clear();
+    m.timex.range_end.clear();
+    m.timex.anchor = "dct";
+    m.timex.flagged = false;
+    m.prec = 0;
   }
   return found;
 }

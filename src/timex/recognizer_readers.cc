@@ -6,7 +6,8 @@ namespace sitrep::timex {
 size_t Recognizer::ReadPhrase(size_t i, Cls cls, const LexEntry** entry) const {
   const auto& u = *u_;
   if (i >= n_) return 0;
-  if (const auto* phrases = lex_.PhrasesFrom(u[i].lower)) {
+  const auto* phrases = u[i].Is(Cls::kPhraseStart) ? lex_.PhrasesFrom(u[i].lower) : nullptr;
+  if (phrases != nullptr) {
     for (const Phrase& p : *phrases) {
       if (!p.entry->Has(cls) || i + p.words.size() > n_) continue;
       bool ok = true;

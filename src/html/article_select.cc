@@ -125,7 +125,7 @@ class Selector {
 
   void ScoreBlocks() {
     for (const Block& b : page_.blocks) {
-      if (b.chars < kMinParagraphChars || b.elem < 0) continue;
+      if (b.chars < kMinParagraphChars || b.elem < 0 || IsHeading(b.tag)) continue;
       if (b.link_chars * 2 > b.chars) continue;
       double s = 1.0 + Commas(b.text) + std::min(b.chars / 100, 3u);
       int anc = IsParagraphLike(b.tag) ? els_[b.elem].parent : b.elem;

@@ -448,15 +448,15 @@ class Walker {
       }
       // Advance j over the source of this character.
       size_t src_len = len;
-      if (!verbatim && j < orig.size() && orig[j] == '&' &&
-          orig.compare(j, len, text.substr(i, len)) != 0) {
+      if (!verbatim && j < orig.size() && orig[j] == '&') {
         size_t k = j + 1;
         while (k < orig.size() && k - j < 40 && orig[k] != ';' && orig[k] != '&' &&
                !IsSpaceByte(orig[k]) && orig[k] != '<') {
           ++k;
         }
         if (k < orig.size() && orig[k] == ';') ++k;
-        src_len = k - j;
+        // A literal '&' reads the same in both; an entity does not.
+        if (k - j > 1 && text.compare(i, k - j, orig.substr(j, k - j)) != 0) src_len = k - j;
       }
       if (space) {
         if (!out.empty() && out.back() != ' ') {
@@ -520,6 +520,7 @@ PageModel BuildPageModel(std::string_view html, const HintLexicon& hints) {
   // feed the metadata.
   Walker walker(html, hints, &model);
   GumboNode* root = out->root;
+  walker.CollectMetaPublic(root);
   // Metadata from <head> (title, meta, link) before the body walk.
   const GumboVector& kids = root->v.element.children;
   for (unsigned k = 0; k < kids.length; ++k) {

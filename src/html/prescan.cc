@@ -6,6 +6,10 @@ namespace sitrep::html {
 namespace {
 
 constexpr size_t kEndTagSearch = 48;  // how far down the stack an end tag may match
+// Unclosed formatting elements (<b>, <font>, ...) the tree builder may reopen
+// after every block: each one left open can cost one new element per later
+// tag, so they are capped well below the depth limit.
+constexpr size_t kMaxLiveFormatting = 24;
 
 char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
 bool IsAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
@@ -170,23 +174,36 @@ class Scanner {
     std::string_view name = s.substr(name_start, name_end - name_start);
     size_t end = TagEnd(s, lt);
     if (closing) {
-      EndTag(name);
+      EndTag(name, lt);
       Copy(lt, end);
       return end;
     }
     return StartTag(lt, name, end);
   }
 
-  void EndTag(std::string_view name) {
+  // An end tag that closes elements left open inside it. Formatting
+  // elements among them get explicit end tags first, so the tree builder
+  // does not keep them in its list and reopen them after every later tag.
+  void EndTag(std::string_view name, size_t lt) {
     size_t limit = stack_.size() > kEndTagSearch ? stack_.size() - kEndTagSearch : 0;
     for (size_t k = stack_.size(); k > limit; --k) {
-      if (EqualsNoCase(stack_[k - 1], name)) {
-        for (size_t j = k - 1; j < stack_.size(); ++j) {
-          if (EqualsLower(stack_[j], "pre")) --pre_open_;
+      if (!EqualsNoCase(stack_[k - 1], name)) continue;
+      bool added = false;
+      for (size_t j = stack_.size(); j > k; --j) {
+        std::string_view inner = stack_[j - 1];
+        if (EqualsLower(inner, "pre")) --pre_open_;
+        if (IsFormatting(inner)) {
+          r_->html += "</";
+          r_->html.append(inner);
+          r_->html += '>';
+          added = true;
+          if (live_formatting_ > 0) --live_formatting_;
         }
-        stack_.resize(k - 1);
-        break;
       }
+      if (EqualsLower(stack_[k - 1], "pre")) --pre_open_;
+      if (added) Skip(lt);
+      stack_.resize(k - 1);
+      break;
     }
     if (IsFormatting(name) && live_formatting_ > 0) --live_formatting_;
   }
@@ -236,7 +253,7 @@ class Scanner {
     bool formatting = IsFormatting(name);
     if (formatting) depth += live_formatting_;
     if (static_cast<int>(depth) > r_->max_depth_seen) r_->max_depth_seen = static_cast<int>(depth);
-    if (depth > max_depth_) {
+    if (depth > max_depth_ || (formatting && live_formatting_ >= kMaxLiveFormatting)) {
       // Flatten: the tag becomes spaces, so offsets stay put and its text
       // joins the enclosing element.
       r_->html.append(end - lt, ' ');

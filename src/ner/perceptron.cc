@@ -70,6 +70,12 @@ StatusOr<std::unique_ptr<PerceptronTagger>> PerceptronTagger::FromModel(
         "model feature set " + std::to_string(model.feature_set_version) +
         " does not match this build's " + std::to_string(kFeatureSetVersion) + "; retrain it");
   }
+  if (model.classes.empty() || model.classes.size() > 255) {
+    return Status::InvalidArgument("a model needs 1..255 classes");
+  }
+  if (model.bucket_bits < 10 || model.bucket_bits > 26) {
+    return Status::InvalidArgument("bucket bits out of range");
+  }
   std::unique_ptr<PerceptronTagger> t(new PerceptronTagger());
   t->classes_ = model.classes;
   t->shift_ = 64 - model.bucket_bits;
@@ -79,7 +85,8 @@ StatusOr<std::unique_ptr<PerceptronTagger>> PerceptronTagger::FromModel(
   for (size_t i = 0; i < model.entries.size(); ++i) {
     if (i == 0 || model.entries[i].bucket != model.entries[i - 1].bucket) ++rows;
   }
-  t->rows_.assign(rows * c, 0);
+  t->stride_ = (c + 7) / 8 * 8;  // padded so the row sums vectorize
+  t->rows_.assign(rows * t->stride_, 0);
   uint32_t row = 0;
   for (size_t i = 0; i < model.entries.size(); ++i) {
     const ModelEntry& e = model.entries[i];
@@ -87,7 +94,8 @@ StatusOr<std::unique_ptr<PerceptronTagger>> PerceptronTagger::FromModel(
       ++row;
       t->row_of_[e.bucket] = row;
     }
-    t->rows_[row * c + e.cls] = e.q;
+    if (e.cls >= c) return Status::Corruption("weight of an unknown class");
+    t->rows_[row * t->stride_ + e.cls] = e.q;
   }
   t->allowed_ = TransitionMask(t->classes_);
   return t;
@@ -109,31 +117,55 @@ void PerceptronTagger::Tag(const std::vector<std::string_view>& words, const uin
   if (n == 0) return;
   thread_local std::vector<uint64_t> features;
   thread_local std::vector<WordHashes> hashes;
+  thread_local std::vector<int32_t> static_scores;
   ExtractStaticFeatures(words, hints, &features, &hashes);
   const int c = num_classes();
-  int32_t scores[256];
+  const size_t stride = stride_;
   const int16_t* rows = rows_.data();
+  // The static features do not depend on the decoded history, so their sums
+  // are computed for the whole sentence first, in three passes that keep
+  // many cache misses in flight: prefetch the row index of every feature,
+  // then read the indexes and prefetch the rows, then add the rows up.
+  const size_t nf = n * kNumStaticFeatures;
+  thread_local std::vector<uint32_t> row_index;
+  row_index.resize(nf);
+  const uint64_t* f = features.data();
+  for (size_t j = 0; j < nf; ++j) __builtin_prefetch(&row_of_[f[j] >> shift_]);
+  for (size_t j = 0; j < nf; ++j) {
+    // kNoFeature hashes to bucket 0; its row is ignored below.
+    const uint32_t r = f[j] == kNoFeature ? 0 : row_of_[f[j] >> shift_];
+    row_index[j] = r;
+    const int16_t* w = rows + static_cast<size_t>(r) * stride;
+    __builtin_prefetch(w);
+    __builtin_prefetch(w + stride - 1);
+  }
+  static_scores.assign(n * stride, 0);
+  for (size_t i = 0; i < n; ++i) {
+    int32_t* sc = static_scores.data() + i * stride;
+    const uint32_t* ri = row_index.data() + i * kNumStaticFeatures;
+    for (int j = 0; j < kNumStaticFeatures; ++j) {
+      if (ri[j] == 0) continue;
+      const int16_t* w = rows + static_cast<size_t>(ri[j]) * stride;
+      for (size_t k = 0; k < stride; ++k) sc[k] += w[k];
+    }
+  }
   int prev1 = -1, prev2 = -1;
   for (size_t i = 0; i < n; ++i) {
-    for (int k = 0; k < c; ++k) scores[k] = 0;
+    int32_t* sc = static_scores.data() + i * stride;
     uint64_t dyn[kNumDynamicFeatures];
     ExtractDynamicFeatures(hashes[i], prev1, prev2, dyn);
-    const uint64_t* f = features.data() + i * kNumStaticFeatures;
-    auto add = [&](uint64_t feature) {
-      if (feature == kNoFeature) return;
-      uint32_t r = row_of_[feature >> shift_];
-      if (r == 0) return;
-      const int16_t* w = rows + static_cast<size_t>(r) * c;
-      for (int k = 0; k < c; ++k) scores[k] += w[k];
-    };
-    for (int j = 0; j < kNumStaticFeatures; ++j) add(f[j]);
-    for (int j = 0; j < kNumDynamicFeatures; ++j) add(dyn[j]);
+    for (int j = 0; j < kNumDynamicFeatures; ++j) {
+      const uint32_t r = row_of_[dyn[j] >> shift_];
+      if (r == 0) continue;
+      const int16_t* w = rows + static_cast<size_t>(r) * stride;
+      for (size_t k = 0; k < stride; ++k) sc[k] += w[k];
+    }
     const uint8_t* ok = allowed_.data() + static_cast<size_t>(prev1 + 1) * c;
     int best = -1;
     int32_t best_score = std::numeric_limits<int32_t>::min();
     for (int k = 0; k < c; ++k) {
-      if (ok[k] && scores[k] > best_score) {
-        best_score = scores[k];
+      if (ok[k] && sc[k] > best_score) {
+        best_score = sc[k];
         best = k;
       }
     }

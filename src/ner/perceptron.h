@@ -44,7 +44,8 @@ class PerceptronTagger {
   std::vector<std::string> classes_;
   uint32_t shift_ = 0;            // bucket = feature >> shift_
   std::vector<uint32_t> row_of_;  // bucket -> row; row 0 is all zeros
-  std::vector<int16_t> rows_;     // row * C + class
+  size_t stride_ = 0;             // C rounded up to a multiple of 8
+  std::vector<int16_t> rows_;     // row * stride_ + class
   std::vector<uint8_t> allowed_;
 };
 

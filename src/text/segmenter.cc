@@ -12,7 +12,9 @@
 namespace sitrep {
 namespace {
 
-bool IsSpace(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+bool IsSpace(unsigned char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
 
 // Length in bytes of a closing or opening punctuation mark at text[i], or 0.
 // Covers ASCII and the common typographic marks in UTF-8.
@@ -20,8 +22,23 @@ size_t PunctLen(std::string_view t, size_t i) {
   unsigned char c = static_cast<unsigned char>(t[i]);
   if (c < 0x80) {
     switch (c) {
-      case '.': case ',': case ';': case ':': case '!': case '?': case '"': case '\'':
-      case '(': case ')': case '[': case ']': case '{': case '}': case '*':
+      case '.':
+      case ',':
+      case ';':
+      case ':':
+      case '!':
+      case '?':
+      case '"':
+      case '\'':
+      case '(':
+      case ')':
+      case '[':
+      case ']':
+      case '{':
+      case '}':
+      case '*':
+      case '$':
+      case '%':  // "$5" and "5%" are two tokens each, as in PTB and GMB
         return 1;
       default:
         return 0;
@@ -34,7 +51,12 @@ size_t PunctLen(std::string_view t, size_t i) {
   }
   if (c == 0xC2 && i + 1 < t.size()) {
     unsigned char d = static_cast<unsigned char>(t[i + 1]);
-    if (d == 0xAB || d == 0xBB) return 2;
+    if (d == 0xAB || d == 0xBB || d == 0xA3 || d == 0xA5) return 2;  // << >> pound yen
+  }
+  // U+20AC euro sign.
+  if (c == 0xE2 && i + 2 < t.size() && static_cast<unsigned char>(t[i + 1]) == 0x82 &&
+      static_cast<unsigned char>(t[i + 2]) == 0xAC) {
+    return 3;
   }
   return 0;
 }
@@ -52,9 +74,23 @@ bool IsInitialism(std::string_view w) {
   return true;
 }
 
-const char* const kClitics[] = {"n't", "'s", "'re", "'ve", "'ll", "'d", "'m",
-                                "\xE2\x80\x99" "s", "\xE2\x80\x99" "re", "\xE2\x80\x99" "ve",
-                                "\xE2\x80\x99" "ll", "\xE2\x80\x99" "d"};
+const char* const kClitics[] = {"n't",
+                                "'s",
+                                "'re",
+                                "'ve",
+                                "'ll",
+                                "'d",
+                                "'m",
+                                "\xE2\x80\x99"
+                                "s",
+                                "\xE2\x80\x99"
+                                "re",
+                                "\xE2\x80\x99"
+                                "ve",
+                                "\xE2\x80\x99"
+                                "ll",
+                                "\xE2\x80\x99"
+                                "d"};
 
 bool EndsWithCI(std::string_view w, std::string_view suffix) {
   if (w.size() <= suffix.size()) return false;
@@ -127,7 +163,8 @@ std::vector<Sentence> Segmenter::SplitSentences(std::string_view text) const {
           size_t w = end;
           while (w > start && !IsSpace(static_cast<unsigned char>(text[w - 1]))) --w;
           std::string_view last = text.substr(w, end - w);
-          while (!last.empty() && (last.front() == '(' || last.front() == '"')) last.remove_prefix(1);
+          while (!last.empty() && (last.front() == '(' || last.front() == '"'))
+            last.remove_prefix(1);
           if (!last.empty() && last.back() == '.' && IsAbbreviation(last)) {
             // ...unless the next word is clearly a new sentence after "U.S." etc.
             continue;

@@ -8,7 +8,8 @@ namespace {
 std::vector<std::string> SentenceTexts(const std::string& text) {
   Segmenter seg;
   std::vector<std::string> out;
-  for (const auto& s : seg.SplitSentences(text)) out.push_back(text.substr(s.start, s.end - s.start));
+  for (const auto& s : seg.SplitSentences(text))
+    out.push_back(text.substr(s.start, s.end - s.start));
   return out;
 }
 
@@ -49,6 +50,18 @@ TEST(SegmenterTest, TokensSplitCliticsKeepNumbers) {
 TEST(SegmenterTest, TypographicQuotesAreTokens) {
   EXPECT_EQ(TokenTexts("\xE2\x80\x9CShared blood\xE2\x80\x9D bond"),
             (std::vector<std::string>{"\xE2\x80\x9C", "Shared", "blood", "\xE2\x80\x9D", "bond"}));
+}
+
+TEST(SegmenterTest, CurrencyAndPercentSplitAsInTreebank) {
+  EXPECT_EQ(TokenTexts("Aid rose to $1.5 billion, up 12%, and \xE2\x82\xAC"
+                       "40 million."),
+            (std::vector<std::string>{"Aid", "rose", "to", "$", "1.5", "billion", ",", "up", "12",
+                                      "%", ",", "and", "\xE2\x82\xAC", "40", "million", "."}));
+}
+
+TEST(SegmenterTest, HyphenatedNamesStayWhole) {
+  EXPECT_EQ(TokenTexts("Kim Jong-un's U.S.-led rivals"),
+            (std::vector<std::string>{"Kim", "Jong-un", "'s", "U.S.-led", "rivals"}));
 }
 
 TEST(SegmenterTest, EmptyAndSpaceOnly) {

@@ -1,0 +1,72 @@
+#include "ner/features.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+namespace sitrep {
+namespace {
+
+std::vector<uint64_t> Features(const std::vector<std::string_view>& words,
+                               const uint8_t* hints = nullptr) {
+  std::vector<uint64_t> f;
+  std::vector<WordHashes> h;
+  ExtractStaticFeatures(words, hints, &f, &h);
+  EXPECT_EQ(f.size(), words.size() * kNumStaticFeatures);
+  EXPECT_EQ(h.size(), words.size());
+  return f;
+}
+
+TEST(FeaturesTest, LowercasedWordIgnoresCase) {
+  auto a = Features({"troops", "left", "London"});
+  auto b = Features({"TROOPS", "LEFT", "LONDON"});
+  // Slot 1 is the lowercased word; slot 2 the word as written.
+  EXPECT_EQ(a[2 * kNumStaticFeatures + 1], b[2 * kNumStaticFeatures + 1]);
+  EXPECT_NE(a[2 * kNumStaticFeatures + 2], b[2 * kNumStaticFeatures + 2]);
+}
+
+TEST(FeaturesTest, ShapeGeneralizesNames) {
+  auto a = Features({"in", "Kursk"});
+  auto b = Features({"in", "Kherson"});
+  EXPECT_EQ(a[kNumStaticFeatures + 3], b[kNumStaticFeatures + 3]);  // "Xx"
+  EXPECT_NE(a[kNumStaticFeatures + 1], b[kNumStaticFeatures + 1]);
+}
+
+TEST(FeaturesTest, CyrillicCaseFolds) {
+  auto a = Features({"МОСКВА"});
+  auto b = Features({"москва"});
+  EXPECT_EQ(a[1], b[1]);
+}
+
+TEST(FeaturesTest, HintsOnlyWhenGiven) {
+  std::vector<std::string_view> w = {"Kim", "visited", "Wonsan"};
+  auto none = Features(w);
+  EXPECT_EQ(none[22], kNoFeature);
+  const uint8_t hints[] = {1, 0, 3};
+  auto with = Features(w, hints);
+  EXPECT_NE(with[22], kNoFeature);
+  EXPECT_EQ(with[kNumStaticFeatures + 22], kNoFeature);  // "visited" has no hint
+  EXPECT_NE(with[kNumStaticFeatures + 23], kNoFeature);  // but neighbours do
+}
+
+TEST(FeaturesTest, OddTokensAreSafe) {
+  std::string long_token(200000, 'a');
+  std::string invalid = "\xFF\xC3";  // stray and truncated UTF-8
+  std::string mixed =
+      "M\xD0\xBE"
+      "scow";  // Latin M, Cyrillic o
+  auto f = Features({long_token, invalid, mixed, "", "\xE4\xB8\xAD\xE5\x9B\xBD"});
+  for (uint64_t x : f) (void)x;
+  EXPECT_TRUE(Features({}).empty());
+}
+
+TEST(FeaturesTest, DynamicFeaturesDependOnHistory) {
+  WordHashes w{123, 456};
+  uint64_t a[kNumDynamicFeatures], b[kNumDynamicFeatures];
+  ExtractDynamicFeatures(w, -1, -1, a);
+  ExtractDynamicFeatures(w, 2, -1, b);
+  for (int i = 0; i < kNumDynamicFeatures; ++i) EXPECT_NE(a[i], b[i]);
+}
+
+}  // namespace
+}  // namespace sitrep

@@ -1,0 +1,79 @@
+#include "ner/perceptron.h"
+
+#include <gtest/gtest.h>
+
+#include "ner/perceptron_train.h"
+
+namespace sitrep {
+namespace {
+
+TEST(PerceptronTest, BilouTransitions) {
+  std::vector<std::string> c = {"O", "B-GPE", "I-GPE", "L-GPE", "U-GPE", "B-ORG", "L-ORG"};
+  auto mask = TransitionMask(c);
+  const size_t n = c.size();
+  auto allowed = [&](int prev, int cls) { return mask[(prev + 1) * n + cls] != 0; };
+  EXPECT_TRUE(allowed(-1, 1));   // start -> B-GPE
+  EXPECT_FALSE(allowed(-1, 2));  // start -> I-GPE
+  EXPECT_TRUE(allowed(1, 3));    // B-GPE -> L-GPE
+  EXPECT_FALSE(allowed(1, 6));   // B-GPE -> L-ORG
+  EXPECT_FALSE(allowed(1, 0));   // B-GPE -> O: the span must be closed
+  EXPECT_TRUE(allowed(3, 0));    // L-GPE -> O
+  EXPECT_TRUE(allowed(4, 5));    // U-GPE -> B-ORG
+}
+
+TEST(PerceptronTest, IobAndPlainTags) {
+  auto iob = TransitionMask({"O", "B-X", "I-X"});
+  EXPECT_FALSE(iob[0 * 3 + 2]);  // start -> I-X
+  EXPECT_TRUE(iob[2 * 3 + 0]);   // B-X -> O
+  for (uint8_t a : TransitionMask({"NN", "VB", "DT"})) EXPECT_TRUE(a);
+}
+
+// A toy corpus: a capitalized word after "in" is a place, after "minister"
+// a person; the tagger must generalize to unseen names by shape and context.
+TEST(PerceptronTest, LearnsFromContext) {
+  std::vector<std::string> classes = {"O", "U-GPE", "U-PERSON"};
+  const char* places[] = {"Kursk", "Kyiv", "Seoul", "Gaza", "Paris", "Lima"};
+  const char* people[] = {"Shoigu", "Kim", "Lavrov", "Blinken", "Sullivan", "Wang"};
+  std::vector<TrainSentence> data;
+  for (const char* p : places) {
+    for (const char* q : people) {
+      data.push_back({{"fighting", "in", p, "worried", "minister", q, "."}, {0, 0, 1, 0, 0, 2, 0}});
+    }
+  }
+  PerceptronTrainOptions options;
+  options.kind = "ner";
+  options.epochs = 5;
+  options.bucket_bits = 16;
+  auto model = TrainPerceptron(data, classes, options, nullptr);
+  ASSERT_TRUE(model.ok()) << model.status().ToString();
+  auto tagger = PerceptronTagger::FromModel(*model, "ner");
+  ASSERT_TRUE(tagger.ok());
+  std::vector<uint16_t> out;
+  (*tagger)->Tag({"fighting", "in", "Donetsk", "worried", "minister", "Austin", "."}, nullptr,
+                 &out);
+  EXPECT_EQ(out, (std::vector<uint16_t>{0, 0, 1, 0, 0, 2, 0}));
+  (*tagger)->Tag({}, nullptr, &out);
+  EXPECT_TRUE(out.empty());
+  EXPECT_FALSE(PerceptronTagger::FromModel(*model, "pos").ok());
+}
+
+TEST(PerceptronTest, TrainingIsDeterministic) {
+  std::vector<TrainSentence> data = {{{"a", "B"}, {0, 1}}, {{"B", "a"}, {1, 0}}};
+  PerceptronTrainOptions options;
+  options.kind = "pos";
+  options.bucket_bits = 12;
+  auto a = TrainPerceptron(data, {"x", "y"}, options, nullptr);
+  auto b = TrainPerceptron(data, {"x", "y"}, options, nullptr);
+  ASSERT_TRUE(a.ok() && b.ok());
+  EXPECT_EQ(SerializeModel(*a), SerializeModel(*b));
+}
+
+TEST(PerceptronTest, RejectsBadInput) {
+  PerceptronTrainOptions options;
+  EXPECT_FALSE(TrainPerceptron({{{"a"}, {5}}}, {"x", "y"}, options, nullptr).ok());
+  EXPECT_FALSE(TrainPerceptron({{{"a", "b"}, {0}}}, {"x", "y"}, options, nullptr).ok());
+  EXPECT_FALSE(TrainPerceptron({}, {"x"}, options, nullptr).ok());
+}
+
+}  // namespace
+}  // namespace sitrep

@@ -1,0 +1,63 @@
+// Training and scoring of the NER and POS taggers on a CoNLL corpus, shared
+// by `sitrep train ner|pos` and `sitrep eval ner|pos` so both see the same
+// preparation: duplicate sentences removed, then a seeded 90/10 split.
+#ifndef SITREP_NER_TRAIN_H_
+#define SITREP_NER_TRAIN_H_
+
+#include <cstdint>
+#include <cstdio>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "ner/conll.h"
+#include "ner/model_io.h"
+#include "ner/perceptron_train.h"
+#include "sitrep/status.h"
+
+namespace sitrep {
+
+inline constexpr uint64_t kDefaultSplitSeed = 13;
+inline constexpr double kHeldoutFraction = 0.1;
+
+struct Corpus {
+  std::vector<ConllSentence> sentences;      // deduplicated
+  std::vector<std::vector<WordSpan>> spans;  // sitrep-typed, titles stripped
+  std::vector<size_t> train, heldout;        // indices into sentences
+  size_t read = 0;                           // sentences before deduplication
+};
+
+// Reads `path`, removes duplicate sentences, maps entity types with `map`,
+// strips person titles when `titles` is not null, and splits by `seed`.
+StatusOr<Corpus> PrepareCorpus(const std::string& path, const EntityTypeMap& map,
+                               const TitleLexicon* titles, uint64_t seed);
+
+// NER model from corpus.train; BILOU classes when `bilou`, else IOB2.
+StatusOr<ModelData> TrainNer(const Corpus& corpus, bool bilou, PerceptronTrainOptions options,
+                             std::FILE* log);
+// POS model from the second column of corpus.train.
+StatusOr<ModelData> TrainPos(const Corpus& corpus, PerceptronTrainOptions options, std::FILE* log);
+
+// Exact-span counts per type.
+struct SpanCounts {
+  size_t tp = 0, fp = 0, fn = 0;
+  double Precision() const { return tp + fp ? static_cast<double>(tp) / (tp + fp) : 0; }
+  double Recall() const { return tp + fn ? static_cast<double>(tp) / (tp + fn) : 0; }
+  double F1() const {
+    double p = Precision(), r = Recall();
+    return p + r > 0 ? 2 * p * r / (p + r) : 0;
+  }
+  void Add(const SpanCounts& o) {
+    tp += o.tp;
+    fp += o.fp;
+    fn += o.fn;
+  }
+};
+
+// Adds the comparison of one sentence's spans to *counts (keyed by type).
+void ScoreSpans(const std::vector<WordSpan>& gold, const std::vector<WordSpan>& predicted,
+                std::map<std::string, SpanCounts>* counts);
+
+}  // namespace sitrep
+
+#endif  // SITREP_NER_TRAIN_H_

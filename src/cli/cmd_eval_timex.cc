@@ -4,8 +4,8 @@
 // (TimeML), ../shared/eval/timex/wikiwars and the Recognizers-Text specs.
 #include <algorithm>
 #include <chrono>
-#include <ctime>
 #include <cstdio>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -196,17 +196,18 @@ int Bench(const Env& env, const std::vector<std::string>& paths) {
   } while (secs < 2.0);
   // CPU time of this process: the machine may be shared, wall time is shown too.
   const double cpu = double(std::clock() - c0) / CLOCKS_PER_SEC;
-  std::printf("timex tagger: %zu bytes x %d rounds: %.1f MB/s on one core (CPU %.2f s); "
-              "wall %.2f s = %.1f MB/s; %zu timexes/round\n",
-              bytes, rounds, bytes * rounds / cpu / 1e6, cpu, secs, bytes * rounds / secs / 1e6,
-              found / rounds);
+  std::printf(
+      "timex tagger: %zu bytes x %d rounds: %.1f MB/s on one core (CPU %.2f s); "
+      "wall %.2f s = %.1f MB/s; %zu timexes/round\n",
+      bytes, rounds, bytes * rounds / cpu / 1e6, cpu, secs, bytes * rounds / secs / 1e6,
+      found / rounds);
   return kExitOk;
 }
 
 int RunEvalTimex(const std::vector<std::string>& argv) {
-  auto args =
-      Args::Parse(argv, {"tml", "wikiwars", "standoff", "text-dir", "rt", "errors", "bench"},
-                  {"help", "verbose", "examples"});
+  auto args = Args::Parse(
+      argv, {"tml", "wikiwars", "standoff", "text-dir", "rt", "errors", "bench", "show", "dct"},
+      {"help", "verbose", "examples"});
   if (!args.ok()) {
     std::fprintf(stderr, "sitrep eval timex: %s\n", args.status().message().c_str());
     return kExitUsage;
@@ -217,6 +218,7 @@ int RunEvalTimex(const std::vector<std::string>& argv) {
         "DIR]\n"
         "                         [--rt DIR] [--errors N] [--examples] [--verbose]\n"
         "       sitrep eval timex --bench FILE...   (speed of the tagger alone)\n"
+        "       sitrep eval timex --show FILE [--dct DATE]   (stand-off listing)\n"
         "With no gold option, scores every gold set found (eval/timex/*, ../shared).\n");
     return kExitOk;
   }
@@ -227,6 +229,22 @@ int RunEvalTimex(const std::vector<std::string>& argv) {
   }
   Segmenter segmenter;
   Env env{tagger->get(), &segmenter};
+  if (args->Has("show")) {
+    // Stand-off listing of what the tagger finds: a draft for hand-made gold.
+    std::string text;
+    if (!ReadFile(args->Get("show"), &text)) {
+      std::fprintf(stderr, "sitrep eval timex: %s: cannot open\n", args->Get("show").c_str());
+      return kExitError;
+    }
+    std::printf("# text: %s\n# dct: %s\n", fs::path(args->Get("show")).filename().c_str(),
+                args->Get("dct").c_str());
+    for (const Timex& t : Run(env, text, args->Get("dct"))) {
+      std::printf("%u\t%u\t%s\t%s\t%s\t%s\t# %s%s\n", t.start, t.end, t.text.c_str(),
+                  t.type.c_str(), t.value.c_str(), t.mod.c_str(), t.anchor.c_str(),
+                  t.flagged ? " FLAGGED" : "");
+    }
+    return kExitOk;
+  }
   if (args->Has("bench")) {
     std::vector<std::string> paths = args->GetAll("bench");
     for (const auto& p : args->positionals()) paths.push_back(p);

@@ -114,7 +114,7 @@ void Recognizer::SetDay(const Ymd& d, const std::string& anchor, Match* m) const
 int Recognizer::Tense(size_t b, size_t e) const {
   const auto& u = *u_;
   // The nearest tense cue wins; news looks back by default.
-  for (size_t dist = 1; dist <= 10; ++dist) {
+  for (size_t dist = 1; dist <= 16; ++dist) {
     for (int side = 0; side < 2; ++side) {
       size_t k;
       if (side == 0) {
@@ -255,11 +255,10 @@ bool Recognizer::MatchAt(size_t i, Match* best) {
   const Unit& x = (*u_)[i];
   if (x.kind == UnitKind::kPunct && !x.IsPunct("'")) return false;
   // Most words cannot start an expression: skip them before trying patterns.
-  constexpr uint32_t kCues = (1u << static_cast<int>(Cls::kFutureCue)) |
-                             (1u << static_cast<int>(Cls::kPastCue)) |
-                             (1u << static_cast<int>(Cls::kYearCue)) |
-                             (1u << static_cast<int>(Cls::kNotYearNext)) |
-                             (1u << static_cast<int>(Cls::kZone));
+  constexpr uint32_t kCues =
+      (1u << static_cast<int>(Cls::kFutureCue)) | (1u << static_cast<int>(Cls::kPastCue)) |
+      (1u << static_cast<int>(Cls::kYearCue)) | (1u << static_cast<int>(Cls::kNotYearNext)) |
+      (1u << static_cast<int>(Cls::kZone));
   if (x.kind == UnitKind::kWord && (x.lex == nullptr || (x.lex->mask & ~kCues) == 0)) {
     return false;
   }

@@ -205,8 +205,9 @@ bool Recognizer::MatchYearLike(size_t i, Match* m) {
     m->timex.anchor = "none";
     return true;
   }
-  // Centuries: the 19th century, the fourth century BC
-  if (the) {
+  // Centuries: the 19th century, the fourth century BC, (the mid-)twentieth century
+  const bool after_mod = i > 0 && (u[i - 1].Is(Cls::kModPre) || u[i - 1].IsDash());
+  if (the || after_mod) {
     int n = 0;
     size_t k = ReadDay(j, &n);
     if (k && k < n_ && (u[k].IsWord("century"))) {
@@ -228,7 +229,7 @@ bool Recognizer::MatchYearLike(size_t i, Match* m) {
       m->timex.anchor = "none";
       return true;
     }
-    return false;
+    if (the) return false;
   }
   // Years, with an era: 494 BC, 1066, AD 1066
   if (u[i].kind == UnitKind::kNumber && u[i].ndigits <= 4 && i + 1 < n_ &&
@@ -397,7 +398,7 @@ bool Recognizer::MatchNamed(size_t i, Match* m) {
     // "since the Cold War": only after a temporal preposition.
     if (i == 0 ||
         !(u[i - 1].IsWord("since") || u[i - 1].IsWord("during") || u[i - 1].IsWord("after") ||
-          u[i - 1].IsWord("before") || u[i - 1].IsWord("until") || u[i - 1].IsWord("of"))) {
+          u[i - 1].IsWord("before") || u[i - 1].IsWord("until"))) {
       return false;
     }
     const std::string& v = e->S(Cls::kNamedPeriod);

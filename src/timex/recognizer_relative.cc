@@ -26,6 +26,8 @@ bool Recognizer::MatchRelative(size_t i, Match* m) {
   };
   // today, yesterday, tomorrow, tonight [morning]
   if (u[j].Is(Cls::kDayRel)) {
+    // "Russia Today", "USA Today": a capitalized name, not the day.
+    if (u[j].cap && j > 0 && u[j - 1].cap && u[j - 1].kind == UnitKind::kWord) return false;
     int off = u[j].lex->I(Cls::kDayRel);
     size_t k = j + 1;
     std::string pod = u[j].IsWord("tonight") ? "NI" : "";

@@ -30,10 +30,12 @@ struct Unit {
   bool Is(Cls c) const { return lex != nullptr && lex->Has(c); }
   bool IsWord(std::string_view w) const { return kind == UnitKind::kWord && lower == w; }
   bool IsPunct(std::string_view p) const { return kind == UnitKind::kPunct && lower == p; }
-  // "-" or an en/em dash.
+  // "-", a Unicode hyphen (U+2010, U+2011) or an en/em dash.
   bool IsDash() const {
     return kind == UnitKind::kPunct &&
-           (lower == "-" || lower == "\xE2\x80\x93" || lower == "\xE2\x80\x94");
+           (lower == "-" || (lower.size() == 3 && lower[0] == '\xE2' && lower[1] == '\x80' &&
+                             (lower[2] == '\x90' || lower[2] == '\x91' || lower[2] == '\x93' ||
+                              lower[2] == '\x94')));
   }
 };
 

@@ -45,11 +45,13 @@ bool Recognizer::MatchCalendarDate(size_t i, Match* m) {
       // Range: May 8-10, May 8 to 10, May 30 - June 2
       if (k + 1 < n_ && IsRangeJoin(u[k])) {
         int m2 = 0, d2 = 0;
+        // Only a bare second day joins ("May 8-10"); "October 10 to October
+        // 12" are two expressions, as TimeML writes them, joined as a range.
         size_t r = ReadMonth(k + 1, &m2, false);
-        size_t r2 = ReadDay(r ? r : k + 1, &d2);
-        if (r2 != 0 && d2 > (r ? 0 : day)) {
+        size_t r2 = r ? 0 : ReadDay(k + 1, &d2);
+        if (r2 != 0 && d2 > day) {
           day2 = d2;
-          month2 = r ? m2 : month;
+          month2 = month;
           k = r2;
         }
       }
@@ -89,6 +91,18 @@ bool Recognizer::MatchCalendarDate(size_t i, Match* m) {
     size_t k3 = k < n_ && u[k].IsPunct(",") ? k + 1 : k;
     size_t k4 = ReadYear(k3, &year, false);
     if (k4) k = k4;
+  }
+  // "12 December of last year", "March 3 this year"
+  if (!year && day) {
+    size_t k3 = k < n_ && u[k].IsWord("of") ? k + 1 : k;
+    if (k3 + 1 < n_ && u[k3].Is(Cls::kRelDet) && u[k3 + 1].IsWord("year") &&
+        (u[k3].IsWord("last") || u[k3].IsWord("this") || u[k3].IsWord("next"))) {
+      Ref ref = DctRef();
+      if (ref.known) {
+        year = ref.ymd.y + u[k3].lex->I(Cls::kRelDet);
+        k = k3 + 2;
+      }
+    }
   }
   m->end = k;
   m->timex.type = "DATE";
@@ -355,9 +369,10 @@ bool Recognizer::MatchSeason(size_t i, Match* m) {
   }
   // A bare season needs "the" or a preposition, and is not "the fall of Kabul".
   if (k < n_ && u[k].IsWord("of")) return false;
-  bool prep =
-      i > 0 && (u[i - 1].IsWord("in") || u[i - 1].IsWord("during") || u[i - 1].IsWord("by") ||
-                u[i - 1].IsWord("until") || u[i - 1].IsWord("since") || u[i - 1].IsWord("through"));
+  bool prep = i > 0 &&
+              (u[i - 1].IsWord("in") || u[i - 1].IsWord("during") || u[i - 1].IsWord("by") ||
+               u[i - 1].IsWord("until") || u[i - 1].IsWord("since") || u[i - 1].IsWord("through") ||
+               u[i - 1].IsWord("before") || u[i - 1].IsWord("after"));
   if (!the && !prep) return false;
   if (!the && (s == "FA" && u[j].lower == "fall")) return false;
   if (k < n_ && u[k].kind == UnitKind::kWord && !u[k].Is(Cls::kPastCue) &&

@@ -1,0 +1,268 @@
+#include "claims/attribution_tagger.h"
+
+namespace sitrep::claims {
+namespace {
+
+bool IsRelativePronoun(std::string_view w) { return w == "who" || w == "which" || w == "that"; }
+bool IsPersonalPronoun(std::string_view w) { return w == "he" || w == "she" || w == "they"; }
+// Words between a subject and its reporting verb: "Seoul has also confirmed".
+bool IsSkippable(std::string_view w) {
+  static constexpr std::string_view kWords[] = {
+      "also",    "has",   "have",       "had",     "did",   "does",    "do",       "not",
+      "never",   "n't",   "will",       "would",   "could", "may",     "might",    "later",
+      "earlier", "still", "previously", "already", "again", "further", "publicly", "first"};
+  for (std::string_view k : kWords) {
+    if (w == k) return true;
+  }
+  return false;
+}
+
+bool IsAux(std::string_view w) {
+  return w == "was" || w == "were" || w == "is" || w == "are" || w == "been" || w == "be" ||
+         w == "being";
+}
+
+int TypeRank(std::string_view type) {
+  if (type == "PERSON") return 5;
+  if (type == "ORG" || type == "MILITARY") return 4;
+  if (type == "GPE") return 3;
+  if (type == "NORP") return 2;
+  return 1;
+}
+
+}  // namespace
+
+std::string ActorIn(const Document& doc, uint32_t start, uint32_t end) {
+  const EntityMention* best = nullptr;
+  for (const EntityMention& e : doc.entities) {
+    if (e.start < start || e.end > end || e.actor.empty()) continue;
+    if (best == nullptr || TypeRank(e.type) >= TypeRank(best->type)) best = &e;
+  }
+  return best ? best->actor : std::string();
+}
+
+StatusOr<std::unique_ptr<AttributionTagger>> AttributionTagger::Create() {
+  std::unique_ptr<AttributionTagger> t(new AttributionTagger());
+  SITREP_RETURN_IF_ERROR(t->chunker_.Load());
+  SITREP_RETURN_IF_ERROR(t->cues_.Load("lexicons/attribution-cues.tsv", 3));
+  SITREP_RETURN_IF_ERROR(t->report_nouns_.Load("lexicons/attribution-report-nouns.tsv", 2));
+  return t;
+}
+
+size_t AttributionTagger::SourceAfter(const DocView& v, size_t i, size_t limit) const {
+  size_t j = i;
+  while (j < limit && chunker_.IsDeterminer(v.word(j))) ++j;
+  size_t end = j;
+  for (size_t k = j; k < limit && k - i < 12; ++k) {
+    std::string_view w = v.word(k);
+    if (w == "'s" || w == "\xE2\x80\x99s") continue;
+    if ((w == "of" || w == "for") && k + 1 < limit && k > j) {
+      size_t n = k + 1;
+      if (n < limit && v.word(n) == "the") ++n;
+      if (n < limit && v.IsCapitalized(n)) continue;
+      break;
+    }
+    if (v.IsPunct(k) && w != "-") break;
+    // Untagged "-ing" words start a clause: "reports from Russia indicating".
+    if (!v.has_pos() && !v.IsCapitalized(k) && w.size() > 4 && w.substr(w.size() - 3) == "ing") {
+      break;
+    }
+    bool name = v.IsCapitalized(k) && !chunker_.IsFunctionWord(w);
+    if (!chunker_.IsNominal(v, k) && !name) break;
+    end = k + 1;
+  }
+  return end == j ? i : end;
+}
+
+size_t AttributionTagger::Add(const DocView& v, size_t sb, size_t se, size_t cb, size_t ce,
+                              std::string cue, Document* doc) const {
+  Attribution a;
+  a.id = "a" + std::to_string(doc->attributions.size() + 1);
+  a.start = std::min(v.start(sb), v.start(cb));
+  a.end = std::max(v.end(se - 1), v.end(ce - 1));
+  a.cue = std::move(cue);
+  uint32_t s0 = v.start(sb), s1 = v.end(se - 1);
+  a.source_text = std::string(doc->SpanText(s0, s1));
+  a.source_actor = ActorIn(*doc, s0, s1);
+  doc->attributions.push_back(std::move(a));
+  return doc->attributions.size() - 1;
+}
+
+Status AttributionTagger::Annotate(Document* doc, const AnnotateOptions& options) const {
+  doc->attributions.clear();
+  DocView v(*doc);
+  const auto& words = v.words();
+  for (size_t s = 0; s < v.num_sentences(); ++s) {
+    size_t first = v.sentence_first(s), limit = v.sentence_last(s);
+    for (size_t i = first; i < limit;) {
+      // "reports from South Korean intelligence", "estimates by analysts"
+      if (report_nouns_.Contains(words[i]) && i + 2 < limit &&
+          (words[i + 1] == "from" || words[i + 1] == "by")) {
+        size_t se = SourceAfter(v, i + 2, limit);
+        if (se > i + 2) {
+          Add(v, i + 2, se, i, i + 2, std::string(words[i]) + " " + std::string(words[i + 1]), doc);
+          i = se;
+          continue;
+        }
+      }
+      size_t len = 0;
+      const PhraseEntry* e = cues_.Match(words, i, &len);
+      if (e == nullptr || i + len > limit) {
+        ++i;
+        continue;
+      }
+      size_t next = HandleCue(v, i, len, *e, first, limit, doc);
+      i = next > i ? next : i + len;
+    }
+  }
+  return Status::OK();
+}
+
+size_t AttributionTagger::HandleCue(const DocView& v, size_t i, size_t len, const PhraseEntry& e,
+                                    size_t first, size_t limit, Document* doc) const {
+  const auto& words = v.words();
+  const std::string& kind = e.field(0);
+  std::string cue;
+  for (size_t k = i; k < i + len; ++k) {
+    if (!cue.empty()) cue += ' ';
+    cue += words[k];
+  }
+  size_t after = i + len;
+  if (kind == "prep" || kind == "citing") {
+    size_t se = SourceAfter(v, after, limit);
+    if (se == after) return after;
+    size_t sb = after;
+    // "according to estimates by South Korea's National Intelligence Service"
+    for (size_t k = after; k + 1 < se; ++k) {
+      if (report_nouns_.Contains(words[k]) &&
+          (words[k + 1] == "by" || words[k + 1] == "from" || words[k + 1] == "of")) {
+        size_t inner = SourceAfter(v, k + 2, limit);
+        if (inner > k + 2) {
+          cue += ' ';
+          cue += words[k];
+          sb = k + 2;
+          se = inner;
+        }
+        break;
+      }
+    }
+    if (se < limit && report_nouns_.Contains(words[se - 1]) &&
+        (words[se] == "by" || words[se] == "from")) {
+      size_t inner = SourceAfter(v, se + 1, limit);
+      if (inner > se + 1) {
+        cue += ' ';
+        cue += words[se - 1];
+        sb = se + 1;
+        se = inner;
+      }
+    }
+    size_t prev = doc->attributions.size();
+    size_t idx = Add(v, sb, se, i, after, cue, doc);
+    // A chain: the attribution just before in this sentence relays this one.
+    if (kind == "citing" && prev > 0) {
+      Attribution& p = doc->attributions[prev - 1];
+      if (p.start >= v.start(first) && p.end <= v.start(i) && p.via.empty()) {
+        p.via = doc->attributions[idx].id;
+      }
+    }
+    return se;
+  }
+  // Verb cues. A verb that is tagged as a noun ("reports", "estimates") is
+  // not a cue, nor is a capitalized word inside a sentence ("United States").
+  if (v.has_pos() && !chunker_.IsVerb(v, i)) return after;
+  if (i > first && v.IsCapitalized(i)) return after;
+  // Inverted: '"...," said Putin' / '..., confirms Newsweek, citing ...'
+  if (i > first && (v.word(i - 1) == "," || v.IsCloseQuote(i - 1))) {
+    size_t se = SourceAfter(v, after, limit);
+    bool comma = v.word(i - 1) == ",";
+    bool ok =
+        se > after && (v.IsCapitalized(after) || (!comma && chunker_.IsDeterminer(words[after])));
+    if (ok) {
+      Add(v, after, se, i, after, cue, doc);
+      return se;
+    }
+  }
+  // Subject before the verb, skipping adverbs and auxiliaries.
+  size_t k = i;
+  while (k > first) {
+    std::string_view w = words[k - 1];
+    bool adverb = w.size() > 2 && w.substr(w.size() - 2) == "ly" && !v.IsCapitalized(k - 1);
+    if (adverb || IsAux(w) || IsSkippable(w)) {
+      --k;
+      continue;
+    }
+    break;
+  }
+  // Passive: "reported to the Kyiv Post ... by anonymous intelligence sources".
+  bool passive = (k < i && IsAux(words[k])) || (k > first && words[k - 1] == ",") || k == i;
+  if (passive && chunker_.IsParticiple(v, i)) {
+    size_t channel_b = 0, channel_e = 0;
+    for (size_t b = after; b < limit && b < after + 12; ++b) {
+      if (words[b] == "," || words[b] == "." || words[b] == "that") break;
+      if (words[b] == "to" && channel_e == 0) {
+        size_t ce = SourceAfter(v, b + 1, limit);
+        if (ce > b + 1 && v.IsCapitalized(ce - 1)) {
+          channel_b = b + 1;
+          channel_e = ce;
+        }
+      }
+      if (words[b] == "by") {
+        size_t se = SourceAfter(v, b + 1, limit);
+        if (se == b + 1) break;
+        if (channel_e > 0) {
+          size_t outer = Add(v, channel_b, channel_e, i, after, cue + " to", doc);
+          size_t inner = Add(v, b + 1, se, i, after, cue + " by", doc);
+          doc->attributions[outer].via = doc->attributions[inner].id;
+        } else {
+          Add(v, b + 1, se, i, after, cue + " by", doc);
+        }
+        return se;
+      }
+    }
+    // "it was estimated that ...": no source, but the cue frames the clause.
+    if (k > first && words[k - 1] == "it") {
+      size_t idx = Add(v, k - 1, k, i, after, cue, doc);
+      doc->attributions[idx].source_text.clear();
+      return after;
+    }
+  }
+  if (k > first && IsRelativePronoun(words[k - 1])) --k;
+  if (k > first && words[k - 1] == ",") --k;
+  if (k > first && IsPersonalPronoun(words[k - 1])) {
+    // "he said": the most recent named source, if any.
+    for (size_t a = doc->attributions.size(); a > 0; --a) {
+      const Attribution& p = doc->attributions[a - 1];
+      if (p.source_text.empty()) continue;
+      size_t idx = Add(v, k - 1, k, i, after, cue, doc);
+      Attribution& n = doc->attributions[idx];
+      n.source_text = p.source_text;
+      n.source_actor = p.source_actor;
+      return after;
+    }
+    return after;
+  }
+  std::string full_cue = cue;
+  size_t sb;
+  if (report_nouns_.Contains(words[k - 1])) {
+    // "Intelligence estimates suggest", "Reports indicate": the report noun
+    // heads the source whatever a tagger made of it.
+    sb = chunker_.NounPhraseBefore(v, k - 1, first);
+    full_cue = std::string(words[k - 1]) + " " + cue;
+  } else {
+    sb = chunker_.NounPhraseBefore(v, k, first);
+    if (sb == k) return after;
+  }
+  size_t idx = Add(v, sb, k, i, after, full_cue, doc);
+  // "X told Y": Y relays what X said.
+  if (e.field(0) == "tell" && after < limit && v.IsCapitalized(after)) {
+    size_t ye = SourceAfter(v, after, limit);
+    if (ye > after) {
+      size_t outer = Add(v, after, ye, i, after, cue, doc);
+      doc->attributions[outer].via = doc->attributions[idx].id;
+      return ye;
+    }
+  }
+  return after;
+}
+
+}  // namespace sitrep::claims

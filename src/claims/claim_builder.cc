@@ -1,0 +1,263 @@
+// Claims from quantities and events: EventTagger::BuildClaims.
+#include <algorithm>
+
+#include "claims/attribution_tagger.h"
+#include "claims/event_tagger.h"
+#include "claims/quotes.h"
+
+namespace sitrep::claims {
+namespace {
+
+// Lowercased words of tokens [b, e), without determiners and without the
+// entity tokens that come before `head` (the nationality in "North Korean
+// troops" is the claim's subject, not part of its measure).
+std::string NormalizePhrase(const DocView& v, const Chunker& chunker, size_t b, size_t e,
+                            size_t head) {
+  std::string out;
+  for (size_t k = b; k < e; ++k) {
+    std::string_view w = v.word(k);
+    if (chunker.IsDeterminer(w)) continue;
+    // Without an entities layer, capitalized words before the head stand in
+    // for the names it would have found.
+    bool name = v.entity_at(k) >= 0 || (v.doc().entities.empty() && v.IsCapitalized(k));
+    if (k < head && name) continue;
+    if (w == "'s" || w == "\xE2\x80\x99s") continue;
+    if (!out.empty()) out += ' ';
+    out += w;
+  }
+  return out;
+}
+
+bool IsPeopleOrThing(const std::string& unit) {
+  return !unit.empty() && unit != "%" && !(unit[0] >= 'A' && unit[0] <= 'Z');
+}
+
+}  // namespace
+
+void EventTagger::BuildClaims(const DocView& v, const std::vector<EventInfo>& info,
+                              const std::vector<int>& q_event,
+                              const std::vector<int>& sentence_attr, const std::string& dct,
+                              Document* doc) const {
+  std::vector<bool> event_has_claim(doc->events.size(), false);
+  auto entity_index = [&](const std::string& id) -> int {
+    for (size_t k = 0; k < doc->entities.size(); ++k) {
+      if (doc->entities[k].id == id) return static_cast<int>(k);
+    }
+    return -1;
+  };
+  auto actor_of = [&](int k) -> std::string {
+    if (k < 0) return "";
+    const EntityMention& e = doc->entities[k];
+    if (!e.actor.empty()) return e.actor;
+    std::string t = e.text;
+    for (char& c : t) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    return t;
+  };
+  auto nearest_timex = [&](uint32_t start, uint32_t end, size_t tok) -> std::string {
+    std::string best;
+    size_t bd = SIZE_MAX;
+    for (const Timex& t : doc->timexes) {
+      if (t.start < start || t.end > end || (t.type != "DATE" && t.type != "TIME")) continue;
+      if (t.value.empty() || t.value[0] < '0' || t.value[0] > '9') continue;
+      size_t tt = v.TokenAt(t.start);
+      size_t d = tt > tok ? tt - tok : tok - tt;
+      if (d < bd) {
+        bd = d;
+        best = t.id;
+      }
+    }
+    return best;
+  };
+
+  for (size_t k = 0; k < doc->quantities.size(); ++k) {
+    const Quantity& q = doc->quantities[k];
+    if (q.counted.empty() && q.unit.empty()) continue;
+    size_t qt = v.TokenAt(q.start);
+    if (qt >= v.size()) continue;
+    size_t s = v.sentence(qt);
+    const Sentence& sent = doc->sentences[s];
+    Claim c;
+    c.id = "c" + std::to_string(doc->claims.size() + 1);
+    c.start = sent.start;
+    c.end = sent.end;
+    const EventMention* ev = q_event[k] >= 0 ? &doc->events[q_event[k]] : nullptr;
+    const EventInfo* ei = q_event[k] >= 0 ? &info[q_event[k]] : nullptr;
+    if (ev) event_has_claim[q_event[k]] = true;
+
+    // The counted phrase as tokens.
+    size_t cb = 0, ce = 0, head = 0;
+    if (!q.counted.empty()) {
+      size_t pos = doc->text.find(q.counted, q.end);
+      if (pos != std::string::npos && pos < sent.end) {
+        cb = v.TokenAt(static_cast<uint32_t>(pos));
+        ce = v.TokenAt(static_cast<uint32_t>(pos + q.counted.size()));
+        head = cb;
+        for (size_t t = cb; t < ce; ++t) {
+          if (v.word(t) == q.unit) head = t;
+        }
+      }
+    }
+    std::string counted = ce > cb ? NormalizePhrase(v, chunker_, cb, ce, head) : std::string();
+
+    // Subject: who the figure is about.
+    std::string subject;
+    if (q.unit == "%") {
+      // "North Korean munitions constituted 70% of ...": the sharer precedes.
+      for (size_t e = doc->entities.size(); e > 0 && subject.empty(); --e) {
+        const EntityMention& m = doc->entities[e - 1];
+        if (m.start >= sent.start && m.end <= q.start) subject = actor_of(static_cast<int>(e - 1));
+      }
+    }
+    if (subject.empty() && ce > cb) {
+      uint32_t hs = v.start(head);
+      subject = ActorIn(*doc, v.start(cb), hs > v.start(cb) ? hs : v.end(ce - 1));
+    }
+    if (subject.empty() && ce > cb && doc->entities.empty()) {
+      for (size_t t = cb; t < head; ++t) {
+        if (!v.IsCapitalized(t)) continue;
+        if (!subject.empty()) subject += ' ';
+        subject += v.word(t);
+      }
+    }
+    if (subject.empty() && ev != nullptr) {
+      subject = actor_of(
+          entity_index(ev->type == "CASUALTIES" && !ev->target.empty() ? ev->target : ev->actor));
+    }
+    // Ellipsis ("and another 3,000 in the winter"): the counted phrase is
+    // not after the figure; take subject and measure from the sentence's
+    // previous claim.
+    const Claim* prev = !doc->claims.empty() && doc->claims.back().start == sent.start
+                            ? &doc->claims.back()
+                            : nullptr;
+    bool elliptic = !q.counted.empty() && ce == cb;
+    if (elliptic && prev != nullptr && subject.empty()) subject = prev->subject;
+    if (subject.empty()) {
+      for (size_t e = doc->entities.size(); e > 0 && subject.empty(); --e) {
+        const EntityMention& m = doc->entities[e - 1];
+        if (m.start < sent.start || m.end > q.start) continue;
+        bool in_source = false;
+        for (const Attribution& a : doc->attributions) {
+          if (m.start >= a.start && m.end <= a.end) in_source = true;
+        }
+        if (!in_source) subject = actor_of(static_cast<int>(e - 1));
+      }
+    }
+    c.subject = subject;
+
+    // Measure: counted noun and modifiers, then what the event did to them.
+    std::string measure;
+    if (elliptic && prev != nullptr) {
+      measure = prev->measure;
+    } else if (elliptic) {
+      measure = q.unit;
+    } else if (q.unit == "%") {
+      measure = counted.empty() ? "share" : "share of " + counted;
+    } else if (!counted.empty()) {
+      measure = counted;
+    } else if (!IsPeopleOrThing(q.unit)) {
+      measure = q.unit;
+    }
+    // The event names what happened to what was counted only where figures
+    // are about the event itself ("troops deployed", "soldiers killed"), not
+    // about its participants ("the two nations signed").
+    bool figure_event =
+        ev != nullptr && (ev->type == "MOBILIZE" || ev->type == "RETREAT" ||
+                          ev->type == "CASUALTIES" || ev->type == "AID" || ev->type == "ASSAULT");
+    if (ei != nullptr && figure_event && q.unit != "%") {
+      bool already =
+          measure.size() >= ei->measure.size() &&
+          measure.compare(measure.size() - ei->measure.size(), std::string::npos, ei->measure) == 0;
+      if (!already) {
+        if (!measure.empty()) measure += ' ';
+        measure += ei->measure;
+      }
+    }
+    if (measure.empty()) continue;
+    // "one of the parties", "the two nations": small spelled-out numbers are
+    // mostly determiners, not figures anyone reports.
+    bool spelled = q.text.find_first_of("0123456789") == std::string::npos;
+    if (spelled && q.max && *q.max < 3 && q.magnitude.empty()) continue;
+    c.measure = measure;
+
+    // Value: bounds open the range on one side.
+    c.value.approx = q.approx;
+    c.value.min = q.min;
+    c.value.max = q.max;
+    if (q.bound == "more-than" || q.bound == "at-least") c.value.max.reset();
+    if (q.bound == "at-most" || q.bound == "less-than") c.value.min.reset();
+
+    if (ev != nullptr) {
+      c.event = ev->id;
+      c.time = ev->time;
+      c.attribution = ev->attribution;
+      c.modality = ev->modality;
+    } else {
+      c.time = nearest_timex(sent.start, sent.end, qt);
+      int a = NearestAttribution(doc->attributions, sent.start, sent.end, q.start);
+      if (a < 0) a = sentence_attr[s];
+      std::string cue;
+      if (a >= 0) {
+        c.attribution = doc->attributions[a].id;
+        cue = doc->attributions[a].cue;
+      }
+      size_t qe = v.TokenAt(q.end);
+      c.modality = modality_.Score(v, v.sentence_first(s), qt, std::max(qe, qt + 1),
+                                   v.sentence_last(s), cue, false, false);
+    }
+    if (c.modality == "asserted" && q.approx && q.text.find("estimated") != std::string::npos) {
+      c.modality = "estimated";
+    }
+    doc->claims.push_back(std::move(c));
+  }
+
+  // Events that change the situation give claims without a value.
+  for (size_t k = 0; k < doc->events.size(); ++k) {
+    const EventMention& ev = doc->events[k];
+    if (event_has_claim[k]) continue;
+    if (ev.type == "STATEMENT" || ev.type == "CONSULT" || ev.type == "PROTEST" ||
+        ev.type == "REQUEST" || ev.type == "CASUALTIES") {
+      continue;
+    }
+    // Only dated events: an undated mention ("the ceasefire", "sanctions")
+    // is background more often than a checkable statement.
+    if (ev.time_source != "timex") continue;
+    std::string subject = actor_of(entity_index(ev.actor));
+    if (subject.empty()) continue;
+    const EventInfo& ei = info[k];
+    // The object of the trigger: "signed a new strategic partnership treaty"
+    // -> "treaty signed"; "deployment of troops" -> "troops deployed".
+    size_t j = ei.token_end;
+    size_t limit = v.sentence_last(v.sentence(ei.token));
+    if (j < limit && (v.word(j) == "of" || v.word(j) == "on")) ++j;
+    size_t first = 0, head = 0;
+    size_t np_end = chunker_.NounPhraseAt(v, j, limit, 6, &first, &head);
+    std::string object;
+    bool takes_object = ev.type == "AGREE" || ev.type == "AID" || ev.type == "MOBILIZE" ||
+                        ev.type == "SANCTION" || ev.type == "RETREAT";
+    if (np_end > j && takes_object && v.entity_at(head) < 0 && v.timex_at(head) < 0) {
+      object = std::string(v.word(head));
+    }
+    // "The treaty ..., signed in June 2024": the word that made the trigger
+    // an agreement names what was signed.
+    if (object.empty() && takes_object && ei.condition_token != SIZE_MAX &&
+        ei.condition_token < ei.token) {
+      object = std::string(v.word(ei.condition_token));
+    }
+    Claim c;
+    c.id = "c" + std::to_string(doc->claims.size() + 1);
+    c.start = ev.start;
+    c.end = ev.end;
+    c.subject = subject;
+    c.measure = object.empty() ? ei.measure : object + " " + ei.measure;
+    c.event = ev.id;
+    c.time = ev.time;
+    c.attribution = ev.attribution;
+    c.modality = ev.modality;
+    doc->claims.push_back(std::move(c));
+  }
+  (void)dct;
+}
+
+}  // namespace sitrep::claims

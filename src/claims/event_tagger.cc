@@ -1,0 +1,350 @@
+#include "claims/event_tagger.h"
+
+#include <algorithm>
+#include <cstdlib>
+
+#include "claims/attribution_tagger.h"
+#include "claims/quotes.h"
+
+namespace sitrep::claims {
+namespace {
+
+bool IsAux(std::string_view w) {
+  return w == "was" || w == "were" || w == "is" || w == "are" || w == "been" || w == "be" ||
+         w == "being" || w == "got";
+}
+
+bool IsLocationPrep(std::string_view w) {
+  return w == "in" || w == "near" || w == "at" || w == "outside" || w == "around" ||
+         w == "across" || w == "inside" || w == "into" || w == "throughout";
+}
+
+bool IsAlpha(std::string_view w) { return !w.empty() && w[0] >= 'a' && w[0] <= 'z'; }
+
+// Whether an ISO-like timex value lies after the document date, compared on
+// what both know ("2025-05" vs "2025-04-29" compares "2025-05" > "2025-04").
+bool After(std::string_view value, std::string_view dct) {
+  if (value.empty() || dct.empty() || value[0] < '0' || value[0] > '9') return false;
+  size_t n = std::min(value.size(), dct.size());
+  for (size_t i = 0; i < n; ++i) {
+    char a = value[i], b = dct[i];
+    if (a == b) continue;
+    bool da = a >= '0' && a <= '9', db = b >= '0' && b <= '9';
+    if (!da || !db) return false;  // "2025-W19", "2024-FA": not comparable here
+    return a > b;
+  }
+  return false;
+}
+
+struct Ent {
+  size_t index;        // into doc.entities
+  size_t first, last;  // token range [first, last)
+};
+
+}  // namespace
+
+StatusOr<std::unique_ptr<EventTagger>> EventTagger::Create() {
+  std::unique_ptr<EventTagger> t(new EventTagger());
+  auto rows = ReadTsv("lexicons/event-triggers.tsv", 7);
+  if (!rows.ok()) return rows.status();
+  for (auto& r : *rows) {
+    TriggerEntry e;
+    std::string lemma = r[0];
+    size_t sp = lemma.find(' ');
+    std::string head = lemma.substr(0, sp);
+    if (sp != std::string::npos) {
+      std::string rest = lemma.substr(sp + 1);
+      size_t pos = 0;
+      while (pos <= rest.size()) {
+        size_t n = rest.find(' ', pos);
+        if (n == std::string::npos) n = rest.size();
+        if (n > pos) e.rest.push_back(rest.substr(pos, n - pos));
+        pos = n + 1;
+      }
+    }
+    e.pos = r[1].empty() ? '*' : r[1][0];
+    e.type = r[2];
+    e.subtype = r[3] == "-" ? "" : r[3];
+    e.cameo = r[4] == "-" ? "" : r[4];
+    e.measure = r[5];
+    e.condition = r[6] == "-" ? "" : r[6];
+    t->triggers_[head].push_back(std::move(e));
+  }
+  auto args = ReadTsv("lexicons/event-argument-words.tsv", 2);
+  if (!args.ok()) return args.status();
+  for (auto& r : *args) t->argument_words_.emplace(r[0] + "\t" + r[1], r[1]);
+  t->lemmatizer_.Load();
+  SITREP_RETURN_IF_ERROR(t->chunker_.Load());
+  SITREP_RETURN_IF_ERROR(t->modality_.Load());
+  return t;
+}
+
+bool EventTagger::ConditionHolds(const DocView& v, size_t i, size_t first, size_t limit,
+                                 const std::string& condition, size_t* where) const {
+  *where = SIZE_MAX;
+  if (condition.empty()) return true;
+  size_t from = i > first + 10 ? i - 10 : first;
+  size_t to = std::min(limit, i + 11);
+  std::string key;
+  for (size_t k = from; k < to; ++k) {
+    if (k == i) continue;
+    key.assign(v.word(k));
+    key += '\t';
+    key += condition;
+    if (argument_words_.count(key) != 0) {
+      *where = k;
+      return true;
+    }
+  }
+  return false;
+}
+
+const TriggerEntry* EventTagger::TriggerAt(const DocView& v, const std::vector<std::string>& lemmas,
+                                           size_t i, size_t first, size_t limit, size_t* len,
+                                           size_t* cond) const {
+  if (lemmas[i].empty()) return nullptr;
+  auto it = triggers_.find(std::string_view(lemmas[i]));
+  if (it == triggers_.end()) return nullptr;
+  std::string_view pos = v.pos(i);
+  for (const TriggerEntry& e : it->second) {
+    if (v.has_pos() && e.pos != '*') {
+      bool verb = pos.substr(0, 2) == "VB";
+      bool noun = pos.substr(0, 2) == "NN";
+      if (e.pos == 'V' && !verb) continue;
+      if (e.pos == 'N' && !noun) continue;
+    }
+    bool ok = i + 1 + e.rest.size() <= limit;
+    for (size_t k = 0; ok && k < e.rest.size(); ++k) ok = v.word(i + 1 + k) == e.rest[k];
+    if (!ok) continue;
+    if (!ConditionHolds(v, i, first, limit, e.condition, cond)) continue;
+    *len = 1 + e.rest.size();
+    return &e;
+  }
+  return nullptr;
+}
+
+Status EventTagger::Annotate(Document* doc, const AnnotateOptions& options) const {
+  doc->events.clear();
+  doc->claims.clear();
+  DocView v(*doc);
+  const auto& words = v.words();
+  const std::string dct = options.dct.empty() ? doc->published.date : options.dct;
+
+  auto known = [this](std::string_view w) { return triggers_.find(w) != triggers_.end(); };
+  std::vector<std::string> lemmas(v.size());
+  for (size_t i = 0; i < v.size(); ++i) {
+    if (words[i].size() >= 3 && IsAlpha(words[i])) lemmas[i] = lemmatizer_.Lemma(words[i], known);
+  }
+
+  // Token ranges of layers the arguments come from.
+  std::vector<Ent> ents;
+  ents.reserve(doc->entities.size());
+  for (size_t k = 0; k < doc->entities.size(); ++k) {
+    size_t f = v.TokenAt(doc->entities[k].start);
+    size_t l = v.TokenAt(doc->entities[k].end);
+    if (f < l) ents.push_back({k, f, l});
+  }
+  std::vector<size_t> q_token(doc->quantities.size());
+  for (size_t k = 0; k < doc->quantities.size(); ++k) {
+    q_token[k] = v.TokenAt(doc->quantities[k].start);
+  }
+  std::vector<int> q_event(doc->quantities.size(), -1);
+  std::vector<int> sentence_attr = SentenceAttributions(v, doc->attributions);
+  std::vector<EventInfo> info;
+
+  auto in_attr_source = [&](size_t tok) {
+    uint32_t b = v.start(tok);
+    for (const Attribution& a : doc->attributions) {
+      if (b >= a.start && b < a.end) return true;
+    }
+    return false;
+  };
+  auto entity_ok_as_actor = [&](const EntityMention& e) {
+    return e.type == "PERSON" || e.type == "ORG" || e.type == "GPE" || e.type == "NORP" ||
+           e.type == "MILITARY";
+  };
+
+  for (size_t s = 0; s < v.num_sentences(); ++s) {
+    size_t first = v.sentence_first(s), limit = v.sentence_last(s);
+    size_t first_event = doc->events.size();
+    std::vector<size_t> trig_tok;
+    for (size_t i = first; i < limit; ++i) {
+      size_t len = 0, cond = SIZE_MAX;
+      const TriggerEntry* e = TriggerAt(v, lemmas, i, first, limit, &len, &cond);
+      if (e == nullptr || v.entity_at(i) >= 0) continue;
+      // A reporting verb that is an attribution cue is not a statement event.
+      if (e->type == "STATEMENT" && in_attr_source(i)) continue;
+      EventMention ev;
+      ev.id = "v" + std::to_string(doc->events.size() + 1);
+      ev.start = doc->sentences[s].start;
+      ev.end = doc->sentences[s].end;
+      ev.trigger = {v.start(i), v.end(i + len - 1)};
+      ev.type = e->type;
+      ev.subtype = e->subtype;
+      ev.cameo = e->cameo;
+      std::string measure = e->measure;
+      size_t trig_end = i + len;
+      // "killed or wounded": one event with both participles.
+      if (trig_end + 1 < limit && (words[trig_end] == "or" || words[trig_end] == "and")) {
+        size_t len2 = 0, cond2 = SIZE_MAX;
+        const TriggerEntry* e2 = TriggerAt(v, lemmas, trig_end + 1, first, limit, &len2, &cond2);
+        if (e2 != nullptr && e2->type == e->type && e2->measure != e->measure) {
+          measure += ' ';
+          measure += words[trig_end];
+          measure += ' ';
+          measure += e2->measure;
+          trig_end += 1 + len2;
+        }
+      }
+      bool passive = (i > first && IsAux(words[i - 1])) ||
+                     (i > first + 1 && IsAux(words[i - 2]) && words[i - 1].size() > 2 &&
+                      words[i - 1].substr(words[i - 1].size() - 2) == "ly");
+      bool noun_trigger = v.has_pos() ? v.pos(i).substr(0, 2) == "NN" : e->pos == 'N';
+      // Location: an entity after "in", "near", ... nearest the trigger.
+      int location = -1;
+      size_t best_d = SIZE_MAX;
+      for (const Ent& en : ents) {
+        if (en.first < first || en.first >= limit) continue;
+        const EntityMention& m = doc->entities[en.index];
+        if (m.type != "GPE" && m.type != "LOC" && m.type != "FAC") continue;
+        size_t p = en.first;
+        while (p > first && (words[p - 1] == "the" || chunker_.IsNominal(v, p - 1)) &&
+               p + 4 > en.first)
+          --p;
+        bool prep = p > first && (IsLocationPrep(words[p - 1]) ||
+                                  (e->type == "MOBILIZE" && words[p - 1] == "to"));
+        if (!prep) continue;
+        size_t d = en.first > i ? en.first - i : i - en.first;
+        if (d < best_d) {
+          best_d = d;
+          location = static_cast<int>(en.index);
+        }
+      }
+      // Actor and target.
+      int actor = -1, target = -1;
+      auto pick_after = [&](size_t from, size_t max_d, bool by_only) -> int {
+        for (const Ent& en : ents) {
+          if (en.first < from || en.first >= limit || en.first > from + max_d) continue;
+          if (static_cast<int>(en.index) == location) continue;
+          if (!entity_ok_as_actor(doc->entities[en.index])) continue;
+          if (by_only) {
+            size_t p = en.first;
+            while (p > from && (words[p - 1] == "the" || chunker_.IsNominal(v, p - 1))) --p;
+            if (p == from || words[p - 1] != "by") continue;
+          }
+          return static_cast<int>(en.index);
+        }
+        return -1;
+      };
+      auto pick_before = [&](bool skip_sources) -> int {
+        for (size_t k = ents.size(); k > 0; --k) {
+          const Ent& en = ents[k - 1];
+          if (en.last > i || en.first < first) continue;
+          if (static_cast<int>(en.index) == location) continue;
+          if (!entity_ok_as_actor(doc->entities[en.index])) continue;
+          if (skip_sources && in_attr_source(en.first)) continue;
+          return static_cast<int>(en.index);
+        }
+        return -1;
+      };
+      if (e->type == "CASUALTIES") {
+        actor = pick_after(trig_end, 8, true);
+        target = pick_before(true);
+      } else if (passive) {
+        actor = pick_after(trig_end, 8, true);
+        target = pick_before(true);
+      } else {
+        if (noun_trigger && trig_end + 1 < limit &&
+            (words[trig_end] == "of" || words[trig_end] == "by")) {
+          actor = pick_after(trig_end + 1, 3, false);
+        }
+        if (actor < 0) actor = pick_before(true);
+        if (actor < 0) actor = pick_before(false);
+        target = pick_after(trig_end, 10, false);
+        if (target == actor) target = -1;
+      }
+      if (actor >= 0) ev.actor = doc->entities[actor].id;
+      if (target >= 0) ev.target = doc->entities[target].id;
+      if (location >= 0) ev.location = doc->entities[location].id;
+      // Time: the nearest dated timex in the sentence.
+      int tbest = -1;
+      size_t td = SIZE_MAX;
+      for (size_t k = 0; k < doc->timexes.size(); ++k) {
+        const Timex& t = doc->timexes[k];
+        if (t.start < ev.start || t.end > ev.end) continue;
+        if (t.type != "DATE" && t.type != "TIME") continue;
+        if (t.value.empty() || t.value[0] < '0' || t.value[0] > '9') continue;
+        size_t tt = v.TokenAt(t.start);
+        size_t d = tt > i ? tt - i : i - tt;
+        if (d < td) {
+          td = d;
+          tbest = static_cast<int>(k);
+        }
+      }
+      bool future = false;
+      if (tbest >= 0) {
+        const Timex& t = doc->timexes[tbest];
+        ev.time = t.id;
+        ev.time_source = "timex";
+        future = After(t.range_begin.empty() ? t.value : t.range_begin, dct);
+      }
+      // Attribution: the nearest chain head in the sentence, else the quote's.
+      int attr = NearestAttribution(doc->attributions, ev.start, ev.end, ev.trigger.start);
+      if (attr < 0) attr = sentence_attr[s];
+      std::string cue;
+      if (attr >= 0) {
+        ev.attribution = doc->attributions[attr].id;
+        cue = doc->attributions[attr].cue;
+        // "Russia denied ...": the denial is itself what is reported, so
+        // its own cue does not make the event denied.
+        if ((e->type == "REJECT" || e->type == "STATEMENT") &&
+            cue.find(words[i]) != std::string::npos) {
+          cue = "said";
+        }
+      }
+      if (e->type == "STATEMENT" || e->type == "REJECT") future = false;
+      ev.modality = modality_.Score(v, first, i, trig_end, limit, cue, future, e->type == "REJECT");
+      trig_tok.push_back(i);
+      info.push_back({i, trig_end, std::move(measure), cond});
+      doc->events.push_back(std::move(ev));
+    }
+    // Each quantity of the sentence goes to its nearest trigger, counted
+    // from the end of its counted phrase for triggers after it; a comma in
+    // between weighs as five more tokens.
+    for (size_t k = 0; k < doc->quantities.size(); ++k) {
+      size_t qt = q_token[k];
+      if (qt < first || qt >= limit || trig_tok.empty()) continue;
+      size_t qe = v.TokenAt(doc->quantities[k].end);
+      const std::string& counted = doc->quantities[k].counted;
+      if (!counted.empty()) {
+        size_t pos = doc->text.find(counted, doc->quantities[k].end);
+        if (pos != std::string::npos && pos < doc->sentences[s].end) {
+          qe = v.TokenAt(static_cast<uint32_t>(pos + counted.size()));
+        }
+      }
+      size_t best = 0, bd = SIZE_MAX;
+      for (size_t t = 0; t < trig_tok.size(); ++t) {
+        size_t tt = trig_tok[t];
+        size_t a = tt >= qe ? qe : tt + 1, b = tt >= qe ? tt : qt;
+        if (tt >= qt && tt < qe) a = b = qt;  // trigger inside the counted phrase
+        size_t d = b - a;
+        for (size_t x = a; x < b; ++x) {
+          if (words[x] == "," || words[x] == ";") d += 5;
+        }
+        if (tt >= qe) d = d > 0 ? d - 1 : 0;  // prefer the verb that follows
+        if (d < bd && d <= 20) {
+          bd = d;
+          best = t;
+        }
+      }
+      if (bd == SIZE_MAX) continue;
+      EventMention& ev = doc->events[first_event + best];
+      ev.quantities.push_back(doc->quantities[k].id);
+      q_event[k] = static_cast<int>(first_event + best);
+    }
+  }
+  BuildClaims(v, info, q_event, sentence_attr, dct, doc);
+  return Status::OK();
+}
+
+}  // namespace sitrep::claims

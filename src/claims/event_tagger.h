@@ -1,0 +1,86 @@
+// The events and claims layers.
+//
+// Events: typed mentions (PLOVER type and subtype, CAMEO root code) found by
+// trigger lemma (data/lexicons/event-triggers.tsv), with actor, target and
+// location (entity mention ids), time (the timex that governs the trigger
+// in its sentence, else the document date flagged as "reported"), the
+// quantities of the sentence closest to this trigger, the attribution of the
+// sentence (or of the quote the sentence belongs to) and a modality.
+//
+// Claims: one per quantity with a counted noun or unit: subject (the actor
+// the counted phrase or the event names), a measure built from the counted
+// noun, its modifiers and the event ("troops deployed", "soldiers killed or
+// wounded", "share of artillery used by Russian forces") - never taken from
+// a list of known measures - and the value, time, attribution and modality.
+// Events without a quantity that change the situation (agreements,
+// ceasefires, deployments, withdrawals, sanctions, denials ...) give a claim
+// with no value.
+#ifndef SITREP_CLAIMS_EVENT_TAGGER_H_
+#define SITREP_CLAIMS_EVENT_TAGGER_H_
+
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "claims/doc_view.h"
+#include "claims/lemmatizer.h"
+#include "claims/lexicon.h"
+#include "claims/modality.h"
+#include "claims/phrases.h"
+#include "sitrep/annotator.h"
+
+namespace sitrep::claims {
+
+struct TriggerEntry {
+  std::vector<std::string> rest;  // words after the lemma ("for" in "call for")
+  char pos = '*';                 // V, N or *
+  std::string type, subtype, cameo, measure, condition;
+};
+
+class EventTagger : public Annotator {
+ public:
+  static StatusOr<std::unique_ptr<EventTagger>> Create();
+
+  std::string_view name() const override { return "events"; }
+  Layers requires_layers() const override {
+    return kLayerSentences | kLayerTokens | kLayerQuantities | kLayerAttributions;
+  }
+  Layers assigns_layers() const override { return kLayerEvents | kLayerClaims; }
+  Status Annotate(Document* doc, const AnnotateOptions& options) const override;
+
+ private:
+  EventTagger() = default;
+
+  // The trigger at token i, if any (checks POS and condition).
+  // *cond is set to the token that satisfied the entry's condition (or
+  // SIZE_MAX): "treaty" for "signed".
+  const TriggerEntry* TriggerAt(const DocView& v, const std::vector<std::string>& lemmas, size_t i,
+                                size_t first, size_t limit, size_t* len, size_t* cond) const;
+  // Where an event's trigger is and the word its claims' measures take.
+  struct EventInfo {
+    size_t token, token_end;
+    std::string measure;
+    size_t condition_token;  // SIZE_MAX: none
+  };
+  // Fills doc->claims from the quantities and the events (claim_builder.cc).
+  void BuildClaims(const DocView& v, const std::vector<EventInfo>& info,
+                   const std::vector<int>& q_event, const std::vector<int>& sentence_attr,
+                   const std::string& dct, Document* doc) const;
+  bool ConditionHolds(const DocView& v, size_t i, size_t first, size_t limit,
+                      const std::string& condition, size_t* where) const;
+
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, std::vector<TriggerEntry>, Hash, std::equal_to<>> triggers_;
+  std::unordered_map<std::string, std::string> argument_words_;  // word -> category
+  Lemmatizer lemmatizer_;
+  Chunker chunker_;
+  ModalityScorer modality_;
+};
+
+}  // namespace sitrep::claims
+
+#endif  // SITREP_CLAIMS_EVENT_TAGGER_H_

@@ -1,0 +1,83 @@
+#include "claims/modality.h"
+
+namespace sitrep::claims {
+
+Status ModalityScorer::Load() {
+  SITREP_RETURN_IF_ERROR(hedges_.Load("lexicons/hedge-cues.tsv", 2));
+  SITREP_RETURN_IF_ERROR(cues_.Load("lexicons/modality-cues.tsv", 3));
+  SITREP_RETURN_IF_ERROR(attribution_cues_.Load("lexicons/attribution-cues.tsv", 3));
+  SITREP_RETURN_IF_ERROR(report_nouns_.Load("lexicons/attribution-report-nouns.tsv", 2));
+  return Status::OK();
+}
+
+std::string ModalityScorer::CueModality(std::string_view cue) const {
+  // "estimates suggest", "according to estimates", "reported to": any word
+  // of the cue may carry the framing; the strongest wins.
+  std::string best = "reported";
+  size_t pos = 0;
+  std::vector<std::string_view> words;
+  while (pos < cue.size()) {
+    size_t sp = cue.find(' ', pos);
+    if (sp == std::string_view::npos) sp = cue.size();
+    words.push_back(cue.substr(pos, sp - pos));
+    pos = sp + 1;
+  }
+  for (size_t i = 0; i < words.size(); ++i) {
+    size_t len = 0;
+    std::string m;
+    if (const PhraseEntry* e = attribution_cues_.Match(words, i, &len)) m = e->field(1);
+    if (const PhraseEntry* n = report_nouns_.Find(words[i])) {
+      if (n->field(0) != "reported") m = n->field(0);
+    }
+    if (m == "denied") return m;
+    if (m == "estimated" || (m == "hedged" && best != "estimated")) best = m;
+  }
+  return best;
+}
+
+std::string ModalityScorer::Score(const DocView& v, size_t first, size_t trigger,
+                                  size_t trigger_end, size_t limit,
+                                  std::string_view attribution_cue, bool future,
+                                  bool is_denial_event) const {
+  const auto& words = v.words();
+  bool negated = false, planned = false, denied = false, hedged = false;
+  size_t from = trigger > first + 6 ? trigger - 6 : first;
+  for (size_t i = from; i < trigger; ++i) {
+    if (v.timex_at(i) >= 0) continue;
+    size_t len = 0;
+    const PhraseEntry* e = cues_.Match(words, i, &len);
+    if (e == nullptr || e->field(1) == "after") continue;
+    const std::string& m = e->field(0);
+    if (m == "negated" && trigger - i <= 3) negated = true;
+    if (m == "planned") planned = true;
+    if (m == "denied" && !is_denial_event) denied = true;
+  }
+  size_t to = std::min(limit, trigger_end + 6);
+  for (size_t i = trigger_end; i < to; ++i) {
+    if (words[i] == "," && i > trigger_end + 1) break;
+    size_t len = 0;
+    const PhraseEntry* e = cues_.Match(words, i, &len);
+    if (e == nullptr || e->field(1) == "before") continue;
+    if (e->field(0) == "planned") planned = true;
+  }
+  // Hedges anywhere before the trigger in its sentence, or right after it.
+  size_t hedge_to = std::min(limit, trigger_end + 2);
+  for (size_t i = first; i < hedge_to; ++i) {
+    if (v.timex_at(i) >= 0 || (i > first && v.IsCapitalized(i))) continue;  // "May 8"
+    size_t len = 0;
+    if (hedges_.Match(words, i, &len) != nullptr) {
+      hedged = true;
+      break;
+    }
+  }
+  std::string framing = attribution_cue.empty() ? "" : CueModality(attribution_cue);
+  if (denied || framing == "denied") return "denied";
+  if (negated) return "negated";
+  if (planned || future) return "planned";
+  if (hedged || framing == "hedged") return "hedged";
+  if (framing == "estimated") return "estimated";
+  if (!framing.empty()) return "reported";
+  return "asserted";
+}
+
+}  // namespace sitrep::claims

@@ -1,0 +1,40 @@
+// Modality of an event or figure: asserted | reported | estimated | hedged |
+// denied | planned | negated, from the cues around its trigger
+// (data/lexicons/hedge-cues.tsv, data/lexicons/modality-cues.tsv), the cue
+// of its attribution (data/lexicons/attribution-cues.tsv and
+// attribution-report-nouns.tsv), and whether its time lies after the
+// document date.
+#ifndef SITREP_CLAIMS_MODALITY_H_
+#define SITREP_CLAIMS_MODALITY_H_
+
+#include <string>
+#include <string_view>
+
+#include "claims/doc_view.h"
+#include "claims/lexicon.h"
+#include "sitrep/status.h"
+
+namespace sitrep::claims {
+
+class ModalityScorer {
+ public:
+  Status Load();
+
+  // How an attribution's cue frames what it introduces: reported |
+  // estimated | hedged | denied.
+  std::string CueModality(std::string_view cue) const;
+
+  // REQUIRES: first <= trigger < limit, tokens of one sentence.
+  // `attribution_cue` is empty when the statement has no attribution;
+  // `future` is true when its governing time lies after the document date.
+  std::string Score(const DocView& v, size_t first, size_t trigger, size_t trigger_end,
+                    size_t limit, std::string_view attribution_cue, bool future,
+                    bool is_denial_event) const;
+
+ private:
+  PhraseLexicon hedges_, cues_, attribution_cues_, report_nouns_;
+};
+
+}  // namespace sitrep::claims
+
+#endif  // SITREP_CLAIMS_MODALITY_H_

@@ -1,0 +1,111 @@
+#include "claims/phrases.h"
+
+namespace sitrep::claims {
+namespace {
+
+bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+
+bool IsAlphaWord(std::string_view w) {
+  if (w.empty()) return false;
+  unsigned char c = w[0];
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0xC3;
+}
+
+bool EndsWith(std::string_view s, std::string_view p) {
+  return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
+}
+
+}  // namespace
+
+Status Chunker::Load() { return function_words_.Load("lexicons/quantity-function-words.tsv", 2); }
+
+bool Chunker::IsDeterminer(std::string_view w) const {
+  const PhraseEntry* e = function_words_.Find(w);
+  return e != nullptr && e->field(0) == "det";
+}
+
+bool Chunker::IsNoun(const DocView& v, size_t i) const {
+  if (v.has_pos()) return StartsWith(v.pos(i), "NN");
+  std::string_view w = v.word(i);
+  return IsAlphaWord(w) && !IsFunctionWord(w) && !EndsWith(w, "ly");
+}
+
+bool Chunker::IsNominal(const DocView& v, size_t i) const {
+  if (v.entity_at(i) >= 0 && !v.IsPunct(i)) return true;
+  if (v.has_pos()) {
+    std::string_view p = v.pos(i);
+    if (StartsWith(p, "NN") || p == "JJ" || p == "JJR" || p == "JJS" || p == "HYPH") return true;
+    // Hyphenated compounds a tagger may call anything ("short-range").
+    return v.word(i).find('-') != std::string_view::npos && IsAlphaWord(v.word(i));
+  }
+  std::string_view w = v.word(i);
+  if (!IsAlphaWord(w) || IsFunctionWord(w) || EndsWith(w, "ly")) return false;
+  // Untagged "-ed" word closing a phrase is a verb: "the two nations signed a".
+  if (EndsWith(w, "ed") && i > 0 && IsAlphaWord(v.word(i - 1)) && !IsFunctionWord(v.word(i - 1)) &&
+      (i + 1 >= v.size() || v.IsPunct(i + 1) || IsFunctionWord(v.word(i + 1)))) {
+    return false;
+  }
+  return true;
+}
+
+bool Chunker::IsVerb(const DocView& v, size_t i) const {
+  if (v.has_pos()) return StartsWith(v.pos(i), "VB") || v.pos(i) == "MD";
+  return false;
+}
+
+bool Chunker::IsParticiple(const DocView& v, size_t i) const {
+  if (v.has_pos()) return v.pos(i) == "VBN" || v.pos(i) == "VBD";
+  std::string_view w = v.word(i);
+  return IsAlphaWord(w) && EndsWith(w, "ed");
+}
+
+size_t Chunker::NounPhraseAt(const DocView& v, size_t i, size_t limit, size_t max_len,
+                             size_t* first, size_t* head) const {
+  size_t j = i;
+  while (j < limit && IsDeterminer(v.word(j))) ++j;
+  *first = j;
+  *head = j;
+  size_t end = j;
+  for (size_t k = j; k < limit && k - j < max_len; ++k) {
+    if (v.IsPunct(k) && v.word(k) != "-") break;
+    if (!IsNominal(v, k)) break;
+    if (IsNoun(v, k) || v.entity_at(k) >= 0) {
+      *head = k;
+      end = k + 1;
+    }
+  }
+  if (end == j) return i;
+  // Without tags the last word is the head; with tags, a trailing adjective
+  // is not part of the phrase (already excluded by `end`).
+  return end;
+}
+
+size_t Chunker::NounPhraseBefore(const DocView& v, size_t end, size_t floor) const {
+  size_t b = end;
+  while (b > floor) {
+    size_t k = b - 1;
+    std::string_view w = v.word(k);
+    if (w == "'s" || w == "\xE2\x80\x99s") {
+      b = k;
+      continue;
+    }
+    if ((w == "of" || w == "for" || w == "and") && k > floor && b < end && v.IsCapitalized(b) &&
+        (v.IsCapitalized(k - 1) || v.entity_at(k - 1) >= 0)) {
+      b = k;  // "National Resistance Centre of Ukraine", "Ministry for ..."
+      continue;
+    }
+    if (v.IsPunct(k) && w != "-") break;
+    if (!IsNominal(v, k) && (v.has_pos() || !v.IsCapitalized(k) || IsFunctionWord(w))) {
+      break;
+    }
+    b = k;
+  }
+  // A phrase may start with determiners that the loop stopped at.
+  while (b > floor && IsDeterminer(v.word(b - 1))) --b;
+  // Leading determiners alone are not a phrase.
+  size_t c = b;
+  while (c < end && IsDeterminer(v.word(c))) ++c;
+  return c == end ? end : b;
+}
+
+}  // namespace sitrep::claims

@@ -1,0 +1,215 @@
+#include "claims/quantity_tagger.h"
+
+#include <cmath>
+#include <cstdlib>
+#include <string>
+
+#include "claims/doc_view.h"
+
+namespace sitrep::claims {
+namespace {
+
+bool IsRangeWord(std::string_view w) {
+  return w == "to" || w == "-" || w == "\xE2\x80\x93" || w == "\xE2\x80\x94";
+}
+
+// "2024" alone: a year, not a count.
+bool LooksLikeYear(const NumberMatch& m, std::string_view token) {
+  if (m.words || m.has_comma || !m.magnitude.empty() || !m.unit.empty() || m.min != m.max) {
+    return false;
+  }
+  return token.size() == 4 && m.min >= 1800 && m.min <= 2100;
+}
+
+bool IsDigits(std::string_view w) {
+  if (w.empty()) return false;
+  for (char ch : w) {
+    if (ch < '0' || ch > '9') return false;
+  }
+  return true;
+}
+
+void ApplyModifier(const PhraseEntry& e, Quantity* q) {
+  if (e.field(0) == "1") q->approx = true;
+  if (e.field(1) != "-" && !e.field(1).empty()) q->bound = e.field(1);
+  if (e.field(2) == "1") q->increment = true;
+}
+
+}  // namespace
+
+StatusOr<std::unique_ptr<QuantityTagger>> QuantityTagger::Create() {
+  std::unique_ptr<QuantityTagger> t(new QuantityTagger());
+  SITREP_RETURN_IF_ERROR(t->numbers_.Load());
+  SITREP_RETURN_IF_ERROR(t->chunker_.Load());
+  SITREP_RETURN_IF_ERROR(t->modifiers_.Load("lexicons/quantity-modifiers.tsv", 5));
+  SITREP_RETURN_IF_ERROR(t->not_before_.Load("lexicons/quantity-not-before.tsv", 2));
+  return t;
+}
+
+Status QuantityTagger::Annotate(Document* doc, const AnnotateOptions& options) const {
+  doc->quantities.clear();
+  DocView v(*doc);
+  for (size_t s = 0; s < v.num_sentences(); ++s) {
+    size_t limit = v.sentence_last(s);
+    for (size_t i = v.sentence_first(s); i < limit;) {
+      size_t next = TagAt(v, i, limit, doc);
+      i = next > i ? next : i + 1;
+    }
+  }
+  return Status::OK();
+}
+
+std::optional<NumberMatch> QuantityTagger::ParseNumber(const DocView& v, size_t j,
+                                                       size_t limit) const {
+  const auto& words = v.words();
+  // "10, 000": scraped text often puts a space after the thousands comma.
+  auto group_follows = [&](size_t k) {
+    return k + 2 < limit && words[k + 1] == "," && words[k + 2].size() == 3 &&
+           IsDigits(words[k + 2]) && v.start(k + 1) == v.end(k) &&
+           v.start(k + 2) == v.end(k + 1) + 1;
+  };
+  bool after_label = j > v.sentence_first(v.sentence(j)) && not_before_.Contains(words[j - 1]);
+  if (!after_label && words[j].size() <= 3 && IsDigits(words[j]) && group_follows(j)) {
+    NumberMatch m;
+    double value = std::strtod(std::string(words[j]).c_str(), nullptr);
+    size_t k = j;
+    while (group_follows(k)) {
+      value = value * 1000 + std::strtod(std::string(words[k + 2]).c_str(), nullptr);
+      k += 2;
+    }
+    m.min = m.max = value;
+    m.has_comma = true;
+    m.end = k + 1;
+    return m;
+  }
+  return numbers_.ParseAt(words, j);
+}
+
+size_t QuantityTagger::TagAt(const DocView& v, size_t i, size_t limit, Document* doc) const {
+  const auto& words = v.words();
+  if (v.timex_at(i) >= 0) return i;
+  Quantity q;
+  size_t j = i;
+  bool between = false;
+  for (int guard = 0; guard < 3 && j < limit; ++guard) {
+    if (words[j] == "between") {
+      between = true;
+      ++j;
+      continue;
+    }
+    size_t len = 0;
+    const PhraseEntry* e = modifiers_.Match(words, j, &len);
+    if (e == nullptr || e->field(3) != "before" || j + len > limit) break;
+    ApplyModifier(*e, &q);
+    j += len;
+  }
+  if (j >= limit || v.timex_at(j) >= 0) return i;
+  auto m = ParseNumber(v, j, limit);
+  if (!m || m->end > limit) return i;
+  if (v.timex_at(m->end - 1) >= 0) return i;
+  size_t first_sentence_token = v.sentence_first(v.sentence(j));
+  if (!m->words && j > first_sentence_token && not_before_.Contains(words[j - 1])) {
+    return m->end;
+  }
+  if (LooksLikeYear(*m, words[j]) &&
+      (m->end >= limit || v.IsCapitalized(m->end) || !chunker_.IsNoun(v, m->end) ||
+       chunker_.IsFunctionWord(words[m->end]))) {
+    return m->end;
+  }
+  size_t end = m->end;
+  double lo = m->min, hi = m->max;
+  std::string unit = m->unit;
+  // Ranges: "10,000 to 14,000", "between 10 and 15", "two or three".
+  if (end + 1 < limit && m->magnitude.empty() &&
+      (IsRangeWord(words[end]) || (between && words[end] == "and") ||
+       (m->words && words[end] == "or"))) {
+    auto m2 = ParseNumber(v, end + 1, limit);
+    if (m2 && m2->end <= limit && m2->magnitude.empty() && m2->max >= lo &&
+        v.timex_at(end + 1) < 0) {
+      // "10 to 15 million": the scale of the second applies to the first.
+      if (hi < 1000 && m2->max >= 1000 * (hi == 0 ? 1 : hi)) {
+        double f = std::pow(1000.0, std::floor(std::log10(m2->max) / 3));
+        if (lo * f <= m2->max) lo *= f;
+      }
+      hi = m2->max;
+      if (unit.empty()) unit = m2->unit;
+      end = m2->end;
+    }
+  }
+  if (unit.empty()) {
+    size_t len = 0;
+    if (end < limit && numbers_.UnitAt(words, end, &unit, &len)) end += len;
+  }
+  for (int guard = 0; guard < 2 && end < limit; ++guard) {
+    size_t len = 0;
+    const PhraseEntry* e = modifiers_.Match(words, end, &len);
+    if (e == nullptr || e->field(3) != "after" || end + len > limit) break;
+    ApplyModifier(*e, &q);
+    end += len;
+  }
+  q.min = lo;
+  q.max = hi;
+  q.unit = unit;
+  if (!m->magnitude.empty()) {
+    q.magnitude = m->magnitude;
+    q.approx = true;
+  }
+  size_t after = CountedAt(v, end, limit, &q);
+  // Ellipsis: "over 10,000 troops in the fall, and another 3,000 in the
+  // winter" counts what the previous figure of the sentence counted.
+  if (q.counted.empty() && q.unit.empty() && !m->words && !doc->quantities.empty()) {
+    const Quantity& prev = doc->quantities.back();
+    if (prev.start >= doc->sentences[v.sentence(j)].start && !prev.counted.empty()) {
+      q.counted = prev.counted;
+      q.unit = prev.unit;
+    }
+  }
+  // A spelled-out number with nothing counted ("one of them") is not a figure.
+  bool modified = j > i || !q.bound.empty() || q.approx || q.increment;
+  if (m->words && q.counted.empty() && q.unit.empty() && !modified) return end;
+  size_t span_first = j > i && !between ? i : j;
+  if (between) span_first = i;
+  q.start = v.start(span_first);
+  // "thousands of": the span ends at the magnitude word, not at "of".
+  size_t last = end - 1;
+  while (last > span_first && (words[last] == "of")) --last;
+  q.end = v.end(last);
+  q.text = std::string(doc->SpanText(q.start, q.end));
+  q.id = "q" + std::to_string(doc->quantities.size() + 1);
+  doc->quantities.push_back(std::move(q));
+  return after > end ? after : end;
+}
+
+size_t QuantityTagger::CountedAt(const DocView& v, size_t i, size_t limit, Quantity* q) const {
+  const auto& words = v.words();
+  size_t k = i;
+  if (k < limit && words[k] == "of") ++k;  // "70% of the artillery"
+  size_t first = 0, head = 0;
+  size_t np_end = chunker_.NounPhraseAt(v, k, limit, 6, &first, &head);
+  const std::string& text = v.doc().text;
+  if (np_end > k) {
+    size_t end = np_end;
+    // Reduced relative clause: "artillery used by Russian forces".
+    if (end + 1 < limit && chunker_.IsParticiple(v, end) && words[end + 1] == "by") {
+      size_t f2 = 0, h2 = 0;
+      size_t e2 = chunker_.NounPhraseAt(v, end + 2, limit, 5, &f2, &h2);
+      if (e2 > end + 2) end = e2;
+    }
+    q->counted = text.substr(v.start(first), v.end(end - 1) - v.start(first));
+    if (q->unit.empty()) q->unit = std::string(words[head]);
+    return end;
+  }
+  // "4,000 killed or wounded": a participle stands for the counted people.
+  if (k < limit && chunker_.IsParticiple(v, k) && !chunker_.IsFunctionWord(words[k])) {
+    size_t end = k + 1;
+    if (end + 1 < limit && (words[end] == "or" || words[end] == "and") &&
+        chunker_.IsParticiple(v, end + 1)) {
+      end += 2;
+    }
+    q->counted = text.substr(v.start(k), v.end(end - 1) - v.start(k));
+    return end;
+  }
+  return i;
+}
+
+}  // namespace sitrep::claims

@@ -1,0 +1,54 @@
+// The quantities layer: every figure a sentence states, with its bounds,
+// approximation, increment flag, unit and counted noun phrase.
+//
+//   "over 10,000 North Korean troops"  -> min 10000, bound more-than,
+//                                         counted "North Korean troops"
+//   "thousands of artillery shells"    -> magnitude "thousands", 1000..999999
+//   "approximately 70% of the artillery used by Russian forces"
+//                                      -> 70, approx, unit "%",
+//                                         counted "artillery used by Russian forces"
+//
+// Numbers inside a time expression (the timexes layer) are not quantities;
+// without a timex layer, years and day numbers after a month are skipped by
+// shape and by data/lexicons/quantity-not-before.tsv.
+#ifndef SITREP_CLAIMS_QUANTITY_TAGGER_H_
+#define SITREP_CLAIMS_QUANTITY_TAGGER_H_
+
+#include <memory>
+#include <optional>
+
+#include "claims/lexicon.h"
+#include "claims/number_parser.h"
+#include "claims/phrases.h"
+#include "sitrep/annotator.h"
+
+namespace sitrep::claims {
+
+class QuantityTagger : public Annotator {
+ public:
+  static StatusOr<std::unique_ptr<QuantityTagger>> Create();
+
+  std::string_view name() const override { return "quantities"; }
+  Layers requires_layers() const override { return kLayerSentences | kLayerTokens; }
+  Layers assigns_layers() const override { return kLayerQuantities; }
+  Status Annotate(Document* doc, const AnnotateOptions& options) const override;
+
+ private:
+  QuantityTagger() = default;
+  // Tries to read a quantity starting at token i; appends it and returns the
+  // token after it, or returns i when there is none.
+  size_t TagAt(const DocView& v, size_t i, size_t limit, Document* doc) const;
+  // A number at token j, including "10, 000" split by scraping.
+  std::optional<NumberMatch> ParseNumber(const DocView& v, size_t j, size_t limit) const;
+  // The counted noun phrase after token i: sets doc fields on q.
+  size_t CountedAt(const DocView& v, size_t i, size_t limit, Quantity* q) const;
+
+  NumberParser numbers_;
+  Chunker chunker_;
+  PhraseLexicon modifiers_;   // quantity-modifiers.tsv
+  PhraseLexicon not_before_;  // quantity-not-before.tsv
+};
+
+}  // namespace sitrep::claims
+
+#endif  // SITREP_CLAIMS_QUANTITY_TAGGER_H_

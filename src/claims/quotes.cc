@@ -1,0 +1,74 @@
+#include "claims/quotes.h"
+
+#include <string_view>
+
+namespace sitrep::claims {
+
+int NearestAttribution(const std::vector<Attribution>& attrs, uint32_t start, uint32_t end,
+                       uint32_t at) {
+  int best = -1;
+  uint32_t best_d = UINT32_MAX;
+  for (size_t k = 0; k < attrs.size(); ++k) {
+    const Attribution& a = attrs[k];
+    if (a.start < start || a.end > end) continue;
+    bool is_link = false;
+    for (const Attribution& o : attrs) {
+      if (o.via == a.id && o.start >= start && o.end <= end) is_link = true;
+    }
+    if (is_link) continue;
+    // A cue before the statement governs it ("X said it was likely that
+    // ..."); one after it ("..., as reported by local media") only when
+    // nothing comes before.
+    uint32_t d = a.end <= at ? at - a.end : (a.start >= at ? a.start - at + 100000 : 0);
+    if (d < best_d) {
+      best_d = d;
+      best = static_cast<int>(k);
+    }
+  }
+  return best;
+}
+
+std::vector<int> SentenceAttributions(const DocView& v, const std::vector<Attribution>& attrs) {
+  const Document& doc = v.doc();
+  size_t n = v.num_sentences();
+  std::vector<int> out(n, -1);
+  for (size_t s = 0; s < n; ++s) {
+    out[s] = NearestAttribution(attrs, doc.sentences[s].start, doc.sentences[s].end,
+                                doc.sentences[s].start);
+  }
+  // Quotations: from an opening mark to the next closing one (at most ten
+  // sentences, within one paragraph's worth of text).
+  for (size_t i = 0; i < v.size(); ++i) {
+    if (!v.IsOpenQuote(i)) continue;
+    size_t j = i + 1;
+    while (j < v.size() && !v.IsQuote(j) && v.sentence(j) <= v.sentence(i) + 10) ++j;
+    if (j >= v.size() || !v.IsCloseQuote(j)) continue;
+    size_t s0 = v.sentence(i), s1 = v.sentence(j);
+    // The speaker: named in the closing sentence after the quote, or in the
+    // opening sentence before it.
+    int speaker = -1;
+    uint32_t close_end = v.end(j);
+    for (size_t k = 0; k < attrs.size() && speaker < 0; ++k) {
+      if (attrs[k].start >= close_end && attrs[k].start < doc.sentences[s1].end + 1 &&
+          attrs[k].start <= close_end + 40) {
+        speaker = static_cast<int>(k);
+      }
+    }
+    if (speaker < 0) {
+      for (size_t k = 0; k < attrs.size(); ++k) {
+        if (attrs[k].end <= v.start(i) && attrs[k].start >= doc.sentences[s0].start) {
+          speaker = static_cast<int>(k);
+        }
+      }
+    }
+    if (speaker >= 0) {
+      for (size_t s = s0; s <= s1; ++s) {
+        if (out[s] < 0) out[s] = speaker;
+      }
+    }
+    i = j;
+  }
+  return out;
+}
+
+}  // namespace sitrep::claims

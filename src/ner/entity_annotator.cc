@@ -45,7 +45,7 @@ bool IsLowercaseDocument(const Document& doc) {
       ++upper;
     }
   }
-  return letters >= 200 && upper * 500 < letters;
+  return letters >= 40 && upper * 500 < letters;
 }
 
 struct Candidate {

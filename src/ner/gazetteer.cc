@@ -1,6 +1,7 @@
 #include "ner/gazetteer.h"
 
 #include <algorithm>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <mutex>
@@ -141,7 +142,13 @@ void Gazetteer::AddName(std::string_view surface, uint32_t actor, uint8_t priori
       }
       old = entry;
     } else if (priority == old.priority && !old.demonym) {
-      old.ambiguous = true;
+      // A place keeps its name against a person or organization of the same
+      // source ("Berlin" the city, not Irving Berlin): news names places
+      // far more often. Otherwise the name is ambiguous.
+      ActorType had = actors_[old.actor].type;
+      bool place = had == ActorType::kGpe || had == ActorType::kLoc;
+      ActorType now = actors_[actor].type;
+      if (!place || now == ActorType::kGpe || now == ActorType::kLoc) old.ambiguous = true;
     }
   }
   // Word-boundary prefixes, so matching can stop early on token n-grams.
@@ -209,42 +216,93 @@ Status Gazetteer::LoadActorTable(const std::string& path) {
 }
 
 void Gazetteer::Finish() {
-  deletes_.clear();
+  entries_.clear();
+  std::vector<std::pair<std::string_view, uint32_t>> items;
+  items.reserve(names_.size() + prefixes_.size());
+  std::unordered_map<std::string_view, uint32_t> index;
   for (auto& [key, entry] : names_) {
     entry.common = entry.priority <= kPrioritySubdivision && !entry.demonym &&
                    (common_words_.count(key) > 0 || function_words_.count(key) > 0);
+    uint32_t i = static_cast<uint32_t>(entries_.size());
+    entries_.push_back(entry);
+    index.emplace(key, i);
+    items.emplace_back(key, i | (prefixes_.count(key) ? kPrefixBit : 0));
+  }
+  for (const auto& p : prefixes_) {
+    if (names_.find(p) == names_.end()) items.emplace_back(p, kNoEntry | kPrefixBit);
+  }
+  lookup_.Build(items);
+
+  items.clear();
+  for (const auto& w : common_words_) items.emplace_back(w, 1);
+  common_table_.Build(items);
+  items.clear();
+  for (const auto& w : function_words_) items.emplace_back(w, 1);
+  function_table_.Build(items);
+
+  // One-edit index over single-word names of five or more letters.
+  fuzzy_keys_.clear();
+  fuzzy_entries_.clear();
+  delete_lists_.clear();
+  std::unordered_map<std::string, uint32_t> lists;  // deletion -> list index
+  auto note = [&](std::string d, uint32_t fuzzy) {
+    auto [it, inserted] = lists.try_emplace(std::move(d), delete_lists_.size());
+    if (inserted) delete_lists_.emplace_back();
+    auto& v = delete_lists_[it->second];
+    if (v.empty() || v.back() != fuzzy) v.push_back(fuzzy);
+  };
+  for (const auto& [key, entry] : names_) {
     if (key.size() < 5 || entry.acronym || entry.common || entry.multiword) continue;
     if (function_words_.count(key) > 0) continue;
-    deletes_[key].push_back(&key);
-    for (size_t i = 0; i < key.size(); ++i) {
-      std::string d = key.substr(0, i) + key.substr(i + 1);
-      auto& v = deletes_[d];
-      if (v.empty() || v.back() != &key) v.push_back(&key);
-    }
+    uint32_t fuzzy = static_cast<uint32_t>(fuzzy_keys_.size());
+    fuzzy_keys_.push_back(key);
+    fuzzy_entries_.push_back(index[key]);
+    note(key, fuzzy);
+    for (size_t i = 0; i < key.size(); ++i) note(key.substr(0, i) + key.substr(i + 1), fuzzy);
   }
+  items.clear();
+  for (const auto& [d, list] : lists) items.emplace_back(d, list);
+  deletes_.Build(items);
+  finished_ = true;
+}
+
+const NameEntry* Gazetteer::FindWithPrefix(std::string_view key, bool* is_prefix) const {
+  if (!finished_) {
+    *is_prefix = prefixes_.find(key) != prefixes_.end();
+    auto it = names_.find(key);
+    return it == names_.end() ? nullptr : &it->second;
+  }
+  uint32_t v = lookup_.Find(key);
+  if (v == FlatStringTable::kMissing) {
+    *is_prefix = false;
+    return nullptr;
+  }
+  *is_prefix = (v & kPrefixBit) != 0;
+  v &= ~kPrefixBit;
+  return v == kNoEntry ? nullptr : &entries_[v];
 }
 
 const NameEntry* Gazetteer::Find(std::string_view key) const {
-  auto it = names_.find(key);
-  return it == names_.end() ? nullptr : &it->second;
+  bool prefix;
+  return FindWithPrefix(key, &prefix);
 }
 
 const NameEntry* Gazetteer::FindFuzzy(std::string_view key, std::string* matched_key) const {
-  if (key.size() < 4 || key.size() > 40) return nullptr;
+  if (!finished_ || key.size() < 4 || key.size() > 40) return nullptr;
   // Candidates within one edit. When several actors tie, the likeliest
   // typo wins: a swap of adjacent letters ("Kurks"), then a dropped or doubled
   // letter, then a wrong letter; then a candidate keeping the first letter.
-  const std::string* cands[8];
+  uint32_t cands[8];
   int kinds[8];
   int n = 0;
   auto consider = [&](std::string_view probe) {
-    auto it = deletes_.find(probe);
-    if (it == deletes_.end()) return;
-    for (const std::string* cand : it->second) {
-      int kind = OneEditKind(*cand, key);
+    uint32_t list = deletes_.Find(probe);
+    if (list == FlatStringTable::kMissing) return;
+    for (uint32_t cand : delete_lists_[list]) {
+      int kind = OneEditKind(fuzzy_keys_[cand], key);
       if (kind == 0) continue;
       bool dup = false;
-      for (int i = 0; i < n; ++i) dup = dup || *cands[i] == *cand;
+      for (int i = 0; i < n; ++i) dup = dup || cands[i] == cand;
       if (!dup && n < 8) {
         kinds[n] = kind;
         cands[n++] = cand;
@@ -252,32 +310,30 @@ const NameEntry* Gazetteer::FindFuzzy(std::string_view key, std::string* matched
     }
   };
   consider(key);
-  std::string d;
+  char buf[64];
   for (size_t i = 0; i < key.size(); ++i) {
-    d.assign(key.substr(0, i));
-    d.append(key.substr(i + 1));
-    consider(d);
+    std::memcpy(buf, key.data(), i);
+    std::memcpy(buf + i, key.data() + i + 1, key.size() - i - 1);
+    consider(std::string_view(buf, key.size() - 1));
   }
   int best_kind = 4;
   for (int i = 0; i < n; ++i) best_kind = std::min(best_kind, kinds[i]);
-  auto pick = [&](bool same_first) -> const std::string* {
-    const std::string* found = nullptr;
+  auto actor_of = [&](uint32_t cand) { return entries_[fuzzy_entries_[cand]].actor; };
+  auto pick = [&](bool same_first) -> int {
+    int found = -1;
     for (int i = 0; i < n; ++i) {
       if (kinds[i] != best_kind) continue;
-      if (same_first && (*cands[i])[0] != key[0]) continue;
-      if (found != nullptr &&
-          names_.find(*found)->second.actor != names_.find(*cands[i])->second.actor) {
-        return nullptr;  // two actors: no guess
-      }
-      if (found == nullptr) found = cands[i];
+      if (same_first && fuzzy_keys_[cands[i]][0] != key[0]) continue;
+      if (found >= 0 && actor_of(cands[found]) != actor_of(cands[i])) return -1;
+      if (found < 0) found = i;
     }
     return found;
   };
-  const std::string* found = pick(false);
-  if (found == nullptr) found = pick(true);
-  if (found == nullptr) return nullptr;
-  if (matched_key != nullptr) *matched_key = *found;
-  return &names_.find(*found)->second;
+  int found = pick(false);
+  if (found < 0) found = pick(true);
+  if (found < 0) return nullptr;
+  if (matched_key != nullptr) *matched_key = fuzzy_keys_[cands[found]];
+  return &entries_[fuzzy_entries_[cands[found]]];
 }
 
 void Gazetteer::SetWords(EntityWords words) {
@@ -294,9 +350,11 @@ int Gazetteer::CountryActor(std::string_view code) const {
 }
 
 bool Gazetteer::IsCommonWord(std::string_view key) const {
+  if (finished_) return common_table_.Find(key) != FlatStringTable::kMissing;
   return common_words_.find(key) != common_words_.end();
 }
 bool Gazetteer::IsFunctionWord(std::string_view key) const {
+  if (finished_) return function_table_.Find(key) != FlatStringTable::kMissing;
   return function_words_.find(key) != function_words_.end();
 }
 

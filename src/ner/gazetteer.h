@@ -26,6 +26,7 @@
 #include <vector>
 
 #include "ner/entity_words.h"
+#include "ner/gazetteer_table.h"
 #include "sitrep/status.h"
 
 namespace sitrep {
@@ -118,9 +119,14 @@ class Gazetteer {
 
   // --- Lookup ---
   const NameEntry* Find(std::string_view key) const;
-  // True if some name's key starts with `key` at a word boundary of the name,
-  // so a longer token n-gram may still match.
-  bool IsPrefix(std::string_view key) const { return prefixes_.find(key) != prefixes_.end(); }
+  // Find, and whether some name's key starts with `key` at a word boundary
+  // of the name (so a longer token n-gram may still match): one probe.
+  const NameEntry* FindWithPrefix(std::string_view key, bool* is_prefix) const;
+  bool IsPrefix(std::string_view key) const {
+    bool prefix = false;
+    FindWithPrefix(key, &prefix);
+    return prefix;
+  }
   // The single name of five or more letters one edit (insertion, deletion,
   // substitution, adjacent swap) away from `key`; null if none or several.
   const NameEntry* FindFuzzy(std::string_view key, std::string* matched_key = nullptr) const;
@@ -160,9 +166,19 @@ class Gazetteer {
   std::unordered_set<std::string, StringHash, std::equal_to<>> prefixes_;
   std::unordered_set<std::string, StringHash, std::equal_to<>> common_words_;
   std::unordered_set<std::string, StringHash, std::equal_to<>> function_words_;
-  // One-deletion neighbourhood -> keys (symmetric delete index).
-  std::unordered_map<std::string, std::vector<const std::string*>, StringHash, std::equal_to<>>
-      deletes_;
+  // Frozen by Finish(): key -> entry index | kPrefixBit (kNoEntry: prefix only).
+  static constexpr uint32_t kPrefixBit = 0x80000000u;
+  static constexpr uint32_t kNoEntry = 0x7ffffffeu;  // | kPrefixBit != kMissing
+  bool finished_ = false;
+  FlatStringTable lookup_;
+  std::vector<NameEntry> entries_;
+  FlatStringTable common_table_, function_table_;
+  // One-edit index (symmetric deletes): deletion -> index into delete_lists_,
+  // whose members index fuzzy_keys_ / fuzzy_entries_.
+  FlatStringTable deletes_;
+  std::vector<std::vector<uint32_t>> delete_lists_;
+  std::vector<std::string> fuzzy_keys_;
+  std::vector<uint32_t> fuzzy_entries_;
   std::vector<std::string> warnings_;
   EntityWords words_;
   std::unordered_set<std::string, StringHash, std::equal_to<>> titles_, locatives_, actor_verbs_;

@@ -113,14 +113,15 @@ std::vector<NameMatch> MatchNames(const Gazetteer& gaz, const SentenceWords& w) 
         break;
       }
       key.append(f);
-      const NameEntry* entry = gaz.Find(key);
+      bool is_prefix = false;
+      const NameEntry* entry = gaz.FindWithPrefix(key, &is_prefix);
       if (entry != nullptr && CasingOk(gaz, w, b, e + 1, *entry)) {
         best.begin = b;
         best.end = e + 1;
         best.entry = entry;
         best.needs_confirmation = entry->common;
       }
-      if (!gaz.IsPrefix(key)) break;
+      if (!is_prefix) break;
     }
     // One edit away from a known name: a capitalized single word of five or
     // more letters that is no English word ("Kurks" -> Kursk).

@@ -1,6 +1,8 @@
 #include "ingest/readers.h"
 
 #include <fmt/format.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
 
 #include <algorithm>
 #include <cctype>
@@ -218,6 +220,56 @@ void ReadJson(std::string_view bytes, const std::string& origin, const ReadConte
   }
 }
 
+// Converts bytes in `charset` to UTF-8 with ICU.
+std::string ToUtf8(std::string_view bytes, const char* charset) {
+  icu::UnicodeString u(bytes.data(), static_cast<int32_t>(bytes.size()), charset);
+  std::string out;
+  u.toUTF8String(out);
+  return out;
+}
+
+// True when no byte above 0x7F starts a valid UTF-8 sequence: text in a
+// single-byte legacy encoding rather than UTF-8 with a few bad bytes.
+bool NoValidMultibyte(std::string_view s) {
+  size_t i = 0;
+  while (i < s.size()) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    int32_t off = static_cast<int32_t>(i);
+    UChar32 cp;
+    U8_NEXT(s.data(), off, static_cast<int32_t>(s.size()), cp);
+    if (cp >= 0) return false;
+    i = static_cast<size_t>(off);
+  }
+  return true;
+}
+
+// Brings bytes to UTF-8: UTF-16 with a byte order mark is converted; text
+// with invalid UTF-8 and no valid multi-byte sequence is read as
+// Windows-1252; otherwise invalid sequences become U+FFFD. Returns what was
+// done, for the documents' problems; empty when nothing was needed.
+std::string MakeUtf8(std::string* bytes) {
+  if (bytes->starts_with("\xFF\xFE") || bytes->starts_with("\xFE\xFF")) {
+    const char* charset = (*bytes)[0] == '\xFF' ? "UTF-16LE" : "UTF-16BE";
+    *bytes = ToUtf8(std::string_view(*bytes).substr(2), charset);
+    return fmt::format("converted from {}", charset);
+  }
+  std::string copy = *bytes;
+  size_t first_bad = 0;
+  size_t bad = RepairUtf8(&copy, &first_bad);
+  if (bad == 0) return "";
+  if (NoValidMultibyte(*bytes)) {
+    *bytes = ToUtf8(*bytes, "windows-1252");
+    return fmt::format("not UTF-8 (first bad byte at {}): read as Windows-1252", first_bad);
+  }
+  *bytes = std::move(copy);
+  return fmt::format("invalid UTF-8: {} sequence(s) replaced with U+FFFD, first at byte {}", bad,
+                     first_bad);
+}
+
 }  // namespace
 
 Format FormatFromPath(std::string_view path) {
@@ -279,17 +331,12 @@ void ReadBytes(std::string bytes, Format format, const std::string& origin,
     ctx.on_problem({origin, bytes.empty() ? "empty file" : "file holds only whitespace"});
     return;
   }
-  if (std::string why = NotTextReason(bytes); !why.empty()) {
+  bool utf16 = bytes.starts_with("\xFF\xFE") || bytes.starts_with("\xFE\xFF");
+  if (std::string why = utf16 ? "" : NotTextReason(bytes); !why.empty()) {
     ctx.on_problem({origin, why});
     return;
   }
-  std::string repaired;
-  size_t first_bad = 0;
-  size_t bad = RepairUtf8(&bytes, &first_bad);
-  if (bad > 0) {
-    repaired = fmt::format("invalid UTF-8: {} sequence(s) replaced with U+FFFD, first at byte {}",
-                           bad, first_bad);
-  }
+  std::string repaired = MakeUtf8(&bytes);
   // UTF-8 byte order mark.
   if (bytes.starts_with("\xEF\xBB\xBF")) bytes.erase(0, 3);
   if (format == Format::kUnknown) format = SniffFormat(bytes);

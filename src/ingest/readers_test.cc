@@ -134,11 +134,11 @@ TEST_F(ReadersTest, BadInputIsReportedAndTheBatchGoesOn) {
   Read({(dir_ / "dir").string(), (dir_ / "nope.txt").string()});
   ASSERT_EQ(docs_.size(), 2u) << ProblemsText();
   EXPECT_EQ(docs_[0].origin, (dir_ / "dir" / "good.txt").string());
-  // Invalid UTF-8 is repaired and said so on the document.
+  // Latin-1 is read as Windows-1252, and said so on the document.
   EXPECT_EQ(docs_[1].origin, (dir_ / "dir" / "latin1.txt").string());
   ASSERT_FALSE(docs_[1].problems.empty());
-  EXPECT_NE(docs_[1].problems[0].message.find("invalid UTF-8"), std::string::npos);
-  EXPECT_NE(docs_[1].text.find("Caf\xEF\xBF\xBD owners"), std::string::npos);
+  EXPECT_NE(docs_[1].problems[0].message.find("Windows-1252"), std::string::npos);
+  EXPECT_NE(docs_[1].text.find("Caf\xC3\xA9 owners"), std::string::npos);
 
   std::map<std::string, std::string> by_file;
   for (const auto& p : problems_) by_file[fs::path(p.origin).filename().string()] = p.message;
@@ -149,6 +149,27 @@ TEST_F(ReadersTest, BadInputIsReportedAndTheBatchGoesOn) {
   EXPECT_NE(by_file["boiler.txt"].find("cleans to nothing"), std::string::npos);
   EXPECT_EQ(by_file["dangling.txt"], "broken symbolic link");
   EXPECT_EQ(by_file["nope.txt"], "no such file or directory");
+}
+
+TEST_F(ReadersTest, BrokenUtf8IsRepairedAndUtf16Converted) {
+  // Mostly UTF-8 ("Zelenskyy\u2019s") with one stray byte: repaired in place.
+  std::string mixed =
+      Write("mixed.txt", std::string(kArticle) + " Zelenskyy\xE2\x80\x99s office \xFF replied.");
+  std::u16string u16 = u"Morrow denied on Tuesday that any withdrawal had taken place.";
+  std::string utf16 = "\xFF\xFE";
+  for (char16_t c : u16) {
+    utf16.push_back(static_cast<char>(c & 0xFF));
+    utf16.push_back(static_cast<char>(c >> 8));
+  }
+  std::string wide = Write("wide.txt", utf16);
+  Read({mixed, wide});
+  ASSERT_EQ(docs_.size(), 2u) << ProblemsText();
+  EXPECT_NE(docs_[0].text.find("Zelenskyy's office \xEF\xBF\xBD replied."), std::string::npos);
+  ASSERT_FALSE(docs_[0].problems.empty());
+  EXPECT_NE(docs_[0].problems[0].message.find("invalid UTF-8: 1 sequence"), std::string::npos);
+  EXPECT_EQ(docs_[1].text, "Morrow denied on Tuesday that any withdrawal had taken place.");
+  ASSERT_FALSE(docs_[1].problems.empty());
+  EXPECT_EQ(docs_[1].problems[0].message, "converted from UTF-16LE");
 }
 
 TEST_F(ReadersTest, UnreadableFileInADirectory) {

@@ -172,6 +172,7 @@ size_t AttributionTagger::HandleCue(const DocView& v, size_t i, size_t len, cons
   if (v.has_pos() && !chunker_.IsVerb(v, i)) return after;
   if (i > first && v.IsCapitalized(i)) return after;
   // Inverted: '"...," said Putin' / '..., confirms Newsweek, citing ...'
+  bool inverted_only = kind == "verb-inverted";
   if (i > first && (v.word(i - 1) == "," || v.IsCloseQuote(i - 1))) {
     size_t se = SourceAfter(v, after, limit);
     bool comma = v.word(i - 1) == ",";
@@ -182,6 +183,7 @@ size_t AttributionTagger::HandleCue(const DocView& v, size_t i, size_t len, cons
       return se;
     }
   }
+  if (inverted_only) return after;
   // Subject before the verb, skipping adverbs and auxiliaries.
   size_t k = i;
   while (k > first) {
@@ -231,12 +233,13 @@ size_t AttributionTagger::HandleCue(const DocView& v, size_t i, size_t len, cons
   if (k > first && IsPersonalPronoun(words[k - 1])) {
     // "he said": the most recent named source, if any.
     for (size_t a = doc->attributions.size(); a > 0; --a) {
-      const Attribution& p = doc->attributions[a - 1];
-      if (p.source_text.empty()) continue;
+      if (doc->attributions[a - 1].source_text.empty()) continue;
+      // Copies: Add may reallocate the vector.
+      std::string text = doc->attributions[a - 1].source_text;
+      std::string actor = doc->attributions[a - 1].source_actor;
       size_t idx = Add(v, k - 1, k, i, after, cue, doc);
-      Attribution& n = doc->attributions[idx];
-      n.source_text = p.source_text;
-      n.source_actor = p.source_actor;
+      doc->attributions[idx].source_text = std::move(text);
+      doc->attributions[idx].source_actor = std::move(actor);
       return after;
     }
     return after;

@@ -113,6 +113,12 @@ const TriggerEntry* EventTagger::TriggerAt(const DocView& v, const std::vector<s
       if (e.pos == 'V' && !verb) continue;
       if (e.pos == 'N' && !noun) continue;
     }
+    // Untagged "-s" form after a common word is a plural noun ("artillery
+    // shells"), not a verb ("Russia shells the city").
+    if (!v.has_pos() && e.pos == 'V' && v.word(i).back() == 's' && v.word(i) != lemmas[i] &&
+        i > first && !chunker_.IsFunctionWord(v.word(i - 1)) && !v.IsCapitalized(i - 1)) {
+      continue;
+    }
     bool ok = i + 1 + e.rest.size() <= limit;
     for (size_t k = 0; ok && k < e.rest.size(); ++k) ok = v.word(i + 1 + k) == e.rest[k];
     if (!ok) continue;
@@ -172,8 +178,9 @@ Status EventTagger::Annotate(Document* doc, const AnnotateOptions& options) cons
       size_t len = 0, cond = SIZE_MAX;
       const TriggerEntry* e = TriggerAt(v, lemmas, i, first, limit, &len, &cond);
       if (e == nullptr || v.entity_at(i) >= 0) continue;
-      // A reporting verb that is an attribution cue is not a statement event.
-      if (e->type == "STATEMENT" && in_attr_source(i)) continue;
+      // "X confirmed that ..." is an attribution, not an event of its own;
+      // an announcement is both.
+      if (e->subtype == "confirm" && in_attr_source(i)) continue;
       EventMention ev;
       ev.id = "v" + std::to_string(doc->events.size() + 1);
       ev.start = doc->sentences[s].start;
@@ -276,6 +283,8 @@ Status EventTagger::Annotate(Document* doc, const AnnotateOptions& options) cons
         if (t.value.empty() || t.value[0] < '0' || t.value[0] > '9') continue;
         size_t tt = v.TokenAt(t.start);
         size_t d = tt > i ? tt - i : i - tt;
+        // What follows a noun modifies it: "a truce, set to begin on June 2".
+        if (noun_trigger && tt > i) d /= 2;
         if (d < td) {
           td = d;
           tbest = static_cast<int>(k);
@@ -299,7 +308,7 @@ Status EventTagger::Annotate(Document* doc, const AnnotateOptions& options) cons
         // its own cue does not make the event denied.
         if ((e->type == "REJECT" || e->type == "STATEMENT") &&
             cue.find(words[i]) != std::string::npos) {
-          cue = "said";
+          cue.clear();
         }
       }
       if (e->type == "STATEMENT" || e->type == "REJECT") future = false;

@@ -167,6 +167,10 @@ size_t QuantityTagger::TagAt(const DocView& v, size_t i, size_t limit, Document*
   // A spelled-out number with nothing counted ("one of them") is not a figure.
   bool modified = j > i || !q.bound.empty() || q.approx || q.increment;
   if (m->words && q.counted.empty() && q.unit.empty() && !modified) return end;
+  // "one of the envoys": a pronoun, not a count.
+  if (m->words && m->max == 1 && !modified && m->end < limit && words[m->end] == "of") {
+    return end;
+  }
   size_t span_first = j > i && !between ? i : j;
   if (between) span_first = i;
   q.start = v.start(span_first);
@@ -184,10 +188,14 @@ size_t QuantityTagger::CountedAt(const DocView& v, size_t i, size_t limit, Quant
   const auto& words = v.words();
   size_t k = i;
   if (k < limit && words[k] == "of") ++k;  // "70% of the artillery"
+  // "37 killed or wounded": a participle standing alone after the number.
+  bool lone_participle =
+      k < limit && chunker_.IsParticiple(v, k) && !chunker_.IsFunctionWord(words[k]) &&
+      (k + 1 >= limit || v.IsPunct(k + 1) || chunker_.IsFunctionWord(words[k + 1]));
   size_t first = 0, head = 0;
   size_t np_end = chunker_.NounPhraseAt(v, k, limit, 6, &first, &head);
   const std::string& text = v.doc().text;
-  if (np_end > k) {
+  if (np_end > k && !lone_participle) {
     size_t end = np_end;
     // Reduced relative clause: "artillery used by Russian forces".
     if (end + 1 < limit && chunker_.IsParticiple(v, end) && words[end + 1] == "by") {

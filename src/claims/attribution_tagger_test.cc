@@ -1,0 +1,118 @@
+#include "claims/attribution_tagger.h"
+
+#include <gtest/gtest.h>
+
+#include "claims/test_util.h"
+
+namespace sitrep::claims {
+namespace {
+
+using testing::AddEntity;
+using testing::MakeDoc;
+
+class AttributionTaggerTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto t = AttributionTagger::Create();
+    ASSERT_TRUE(t.ok()) << t.status().ToString();
+    tagger_ = std::move(*t);
+  }
+  std::vector<Attribution> Tag(Document* doc) {
+    EXPECT_TRUE(tagger_->Annotate(doc, {}).ok());
+    return doc->attributions;
+  }
+  std::vector<Attribution> Tag(std::string text) {
+    Document doc = MakeDoc(std::move(text));
+    return Tag(&doc);
+  }
+  std::unique_ptr<AttributionTagger> tagger_;
+};
+
+TEST_F(AttributionTaggerTest, AccordingToWithActor) {
+  Document doc = MakeDoc("Two bridges were destroyed, according to Ukraine's General Staff.");
+  AddEntity(&doc, "Ukraine", "GPE", "ukraine@UA");
+  AddEntity(&doc, "General Staff", "ORG", "general-staff@UA");
+  auto a = Tag(&doc);
+  ASSERT_EQ(a.size(), 1u);
+  EXPECT_EQ(a[0].cue, "according to");
+  EXPECT_EQ(a[0].source_text, "Ukraine's General Staff");
+  EXPECT_EQ(a[0].source_actor, "general-staff@UA");
+  EXPECT_EQ(doc.SpanText(a[0].start, a[0].end), "according to Ukraine's General Staff");
+}
+
+TEST_F(AttributionTaggerTest, SubjectOfReportingVerb) {
+  auto a = Tag("The regional governor said on Sunday that power was restored.");
+  ASSERT_EQ(a.size(), 1u);
+  EXPECT_EQ(a[0].cue, "said");
+  EXPECT_EQ(a[0].source_text, "The regional governor");
+}
+
+TEST_F(AttributionTaggerTest, RelativeClauseSubject) {
+  auto a = Tag("The report came from Defence Minister Anna Berg, who said the drills would end.");
+  ASSERT_EQ(a.size(), 1u);
+  EXPECT_EQ(a[0].source_text, "Defence Minister Anna Berg");
+}
+
+TEST_F(AttributionTaggerTest, InvertedAfterQuote) {
+  auto a = Tag("\xE2\x80\x9CWe will not retreat,\xE2\x80\x9D said the commander.");
+  ASSERT_EQ(a.size(), 1u);
+  EXPECT_EQ(a[0].source_text, "the commander");
+}
+
+TEST_F(AttributionTaggerTest, CitingChain) {
+  auto a = Tag("The convoy was hit twice, reports Reuters, citing the Red Cross office in Gaza.");
+  ASSERT_EQ(a.size(), 2u);
+  EXPECT_EQ(a[0].source_text, "Reuters");
+  EXPECT_EQ(a[1].cue, "citing");
+  EXPECT_EQ(a[1].source_text, "the Red Cross office");
+  EXPECT_EQ(a[0].via, a[1].id);
+}
+
+TEST_F(AttributionTaggerTest, ToldIsAChain) {
+  auto a = Tag("A senior diplomat told Reuters the talks had stalled.");
+  ASSERT_EQ(a.size(), 2u);
+  EXPECT_EQ(a[0].source_text, "A senior diplomat");
+  EXPECT_EQ(a[1].source_text, "Reuters");
+  EXPECT_EQ(a[1].via, a[0].id);
+}
+
+TEST_F(AttributionTaggerTest, ReportNounAsSubject) {
+  auto a = Tag("Western intelligence estimates suggest that the brigade lost half its tanks.");
+  ASSERT_EQ(a.size(), 1u);
+  EXPECT_EQ(a[0].cue, "estimates suggest");
+  EXPECT_EQ(a[0].source_text, "Western intelligence estimates");
+}
+
+TEST_F(AttributionTaggerTest, ReportsFrom) {
+  auto a = Tag("Nine died, including reports from local officials of a second blast.");
+  ASSERT_EQ(a.size(), 1u);
+  EXPECT_EQ(a[0].cue, "reports from");
+  EXPECT_EQ(a[0].source_text, "local officials");
+  a = Tag("The toll rose to nine, according to reports from local officials.");
+  ASSERT_EQ(a.size(), 1u);
+  EXPECT_EQ(a[0].cue, "according to reports");
+  EXPECT_EQ(a[0].source_text, "local officials");
+}
+
+TEST_F(AttributionTaggerTest, PassiveWithChannelAndAgent) {
+  auto a = Tag("The losses, reported to the Kyiv Independent by two military sources, were heavy.");
+  ASSERT_EQ(a.size(), 2u);
+  EXPECT_EQ(a[0].source_text, "the Kyiv Independent");
+  EXPECT_EQ(a[1].source_text, "two military sources");
+  EXPECT_EQ(a[0].via, a[1].id);
+}
+
+TEST_F(AttributionTaggerTest, PronounTakesLastNamedSource) {
+  auto a = Tag("Mayor Lina Holt said the shelter was full. She said more buses were coming.");
+  ASSERT_EQ(a.size(), 2u);
+  EXPECT_EQ(a[1].source_text, "Mayor Lina Holt");
+}
+
+TEST_F(AttributionTaggerTest, NoCueNoAttribution) {
+  EXPECT_TRUE(Tag("Heavy rain fell over the port on Tuesday.").empty());
+  // A capitalized cue word is part of a name.
+  EXPECT_TRUE(Tag("Officials of the United States met.").empty());
+}
+
+}  // namespace
+}  // namespace sitrep::claims

@@ -1,0 +1,169 @@
+#include "claims/event_tagger.h"
+
+#include <gtest/gtest.h>
+
+#include "claims/attribution_tagger.h"
+#include "claims/quantity_tagger.h"
+#include "claims/test_util.h"
+
+namespace sitrep::claims {
+namespace {
+
+using testing::AddEntity;
+using testing::AddTimex;
+using testing::MakeDoc;
+
+class EventTaggerTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto q = QuantityTagger::Create();
+    auto a = AttributionTagger::Create();
+    auto e = EventTagger::Create();
+    ASSERT_TRUE(q.ok() && a.ok() && e.ok());
+    quantities_ = std::move(*q);
+    attributions_ = std::move(*a);
+    events_ = std::move(*e);
+  }
+  void Run(Document* doc) {
+    AnnotateOptions o;
+    ASSERT_TRUE(quantities_->Annotate(doc, o).ok());
+    ASSERT_TRUE(attributions_->Annotate(doc, o).ok());
+    ASSERT_TRUE(events_->Annotate(doc, o).ok());
+  }
+  const EventMention* FindEvent(const Document& doc, std::string_view type) {
+    for (const auto& e : doc.events) {
+      if (e.type == type) return &e;
+    }
+    return nullptr;
+  }
+  std::unique_ptr<QuantityTagger> quantities_;
+  std::unique_ptr<AttributionTagger> attributions_;
+  std::unique_ptr<EventTagger> events_;
+};
+
+TEST_F(EventTaggerTest, DeploymentClaimWithAttributionAndTime) {
+  Document doc = MakeDoc(
+      "Western officials estimated that Belarus had deployed about 4,000 Belarusian troops "
+      "to the border in March.");
+  AddEntity(&doc, "Belarus", "GPE", "belarus@BY");
+  AddEntity(&doc, "Belarusian", "NORP", "belarus@BY", 60);
+  std::string t = AddTimex(&doc, "March", "2025-03");
+  Run(&doc);
+  const EventMention* ev = FindEvent(doc, "MOBILIZE");
+  ASSERT_NE(ev, nullptr);
+  EXPECT_EQ(ev->subtype, "deploy");
+  EXPECT_EQ(ev->cameo, "15");
+  EXPECT_EQ(ev->actor, "e1");
+  EXPECT_EQ(ev->time, t);
+  EXPECT_EQ(ev->time_source, "timex");
+  EXPECT_EQ(ev->modality, "estimated");
+  ASSERT_EQ(ev->quantities.size(), 1u);
+  ASSERT_EQ(doc.claims.size(), 1u);
+  const Claim& c = doc.claims[0];
+  EXPECT_EQ(c.subject, "belarus@BY");
+  EXPECT_EQ(c.measure, "troops deployed");
+  EXPECT_EQ(*c.value.min, 4000);
+  EXPECT_TRUE(c.value.approx);
+  EXPECT_EQ(c.event, ev->id);
+  EXPECT_EQ(c.attribution, doc.attributions[0].id);
+  EXPECT_EQ(c.modality, "estimated");
+}
+
+TEST_F(EventTaggerTest, CoordinatedCasualtiesAndHedge) {
+  Document doc =
+      MakeDoc("Some 300 Wagner fighters were reportedly killed or wounded near Bakhmut.");
+  AddEntity(&doc, "Wagner", "ORG", "wagner-group@RU");
+  AddEntity(&doc, "Bakhmut", "GPE", "bakhmut@UA");
+  Run(&doc);
+  const EventMention* ev = FindEvent(doc, "CASUALTIES");
+  ASSERT_NE(ev, nullptr);
+  EXPECT_EQ(ev->modality, "hedged");
+  EXPECT_EQ(ev->location, "e2");
+  EXPECT_EQ(ev->time_source, "reported");
+  ASSERT_FALSE(doc.claims.empty());
+  EXPECT_EQ(doc.claims[0].measure, "fighters killed or wounded");
+  EXPECT_EQ(doc.claims[0].subject, "wagner-group@RU");
+}
+
+TEST_F(EventTaggerTest, PlannedByCueAndByFutureDate) {
+  Document doc = MakeDoc(
+      "On Monday the president announced a truce, set to begin on June 2. "
+      "Both sides will hold talks in Geneva.");
+  AddEntity(&doc, "Geneva", "GPE", "geneva@CH");
+  AddTimex(&doc, "Monday", "2025-04-28");
+  AddTimex(&doc, "June 2", "2025-06-02");
+  Run(&doc);
+  const EventMention* truce = FindEvent(doc, "CONCEDE");
+  ASSERT_NE(truce, nullptr);
+  EXPECT_EQ(truce->subtype, "ceasefire");
+  EXPECT_EQ(truce->modality, "planned");
+  EXPECT_EQ(truce->time, "t2");
+  const EventMention* announce = FindEvent(doc, "STATEMENT");
+  ASSERT_NE(announce, nullptr);
+  EXPECT_EQ(announce->time, "t1");
+  EXPECT_EQ(announce->modality, "asserted");
+  const EventMention* talks = FindEvent(doc, "CONSULT");
+  ASSERT_NE(talks, nullptr);
+  EXPECT_EQ(talks->modality, "planned");
+  EXPECT_EQ(talks->location, "e1");
+}
+
+TEST_F(EventTaggerTest, NegatedAndDenied) {
+  Document doc =
+      MakeDoc("The army did not withdraw from the town. Minsk denied that it had sent troops.");
+  AddEntity(&doc, "Minsk", "GPE", "belarus@BY");
+  Run(&doc);
+  const EventMention* retreat = FindEvent(doc, "RETREAT");
+  ASSERT_NE(retreat, nullptr);
+  EXPECT_EQ(retreat->modality, "negated");
+  const EventMention* deny = FindEvent(doc, "REJECT");
+  ASSERT_NE(deny, nullptr);
+  EXPECT_EQ(deny->actor, "e1");
+  const EventMention* sent = FindEvent(doc, "MOBILIZE");
+  ASSERT_NE(sent, nullptr);
+  EXPECT_EQ(sent->modality, "denied");
+}
+
+TEST_F(EventTaggerTest, SendChoosesReadingByWhatIsSent) {
+  Document doc = MakeDoc("Oslo will send artillery shells. Rome sent 200 soldiers.");
+  Run(&doc);
+  ASSERT_EQ(doc.events.size(), 2u);
+  EXPECT_EQ(doc.events[0].type, "AID");
+  EXPECT_EQ(doc.events[1].type, "MOBILIZE");
+}
+
+TEST_F(EventTaggerTest, SpeakerCarriedAcrossQuote) {
+  Document doc = MakeDoc(
+      "\xE2\x80\x9CThe enemy shelled the station overnight. Three workers were killed,\xE2\x80\x9D "
+      "the governor said.");
+  Run(&doc);
+  const EventMention* shell = FindEvent(doc, "ASSAULT");
+  ASSERT_NE(shell, nullptr);
+  EXPECT_FALSE(shell->attribution.empty());
+  EXPECT_EQ(shell->modality, "reported");
+}
+
+TEST_F(EventTaggerTest, AgreementSignedOnDate) {
+  Document doc = MakeDoc("On March 3, 2025, Armenia and Azerbaijan signed a peace treaty.");
+  AddEntity(&doc, "Armenia", "GPE", "armenia@AM");
+  AddEntity(&doc, "Azerbaijan", "GPE", "azerbaijan@AZ");
+  AddTimex(&doc, "March 3, 2025", "2025-03-03");
+  Run(&doc);
+  const EventMention* sign = FindEvent(doc, "AGREE");
+  ASSERT_NE(sign, nullptr);
+  EXPECT_EQ(sign->subtype, "sign");
+  EXPECT_EQ(sign->time, "t1");
+  ASSERT_EQ(doc.claims.size(), 1u);
+  EXPECT_EQ(doc.claims[0].measure, "treaty signed");
+  EXPECT_EQ(doc.claims[0].subject, "azerbaijan@AZ");
+}
+
+TEST_F(EventTaggerTest, EmptyDocument) {
+  Document doc = MakeDoc("");
+  Run(&doc);
+  EXPECT_TRUE(doc.events.empty());
+  EXPECT_TRUE(doc.claims.empty());
+}
+
+}  // namespace
+}  // namespace sitrep::claims

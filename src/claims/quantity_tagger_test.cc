@@ -1,0 +1,133 @@
+#include "claims/quantity_tagger.h"
+
+#include <gtest/gtest.h>
+
+#include "claims/test_util.h"
+
+namespace sitrep::claims {
+namespace {
+
+using testing::AddTimex;
+using testing::MakeDoc;
+
+class QuantityTaggerTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto t = QuantityTagger::Create();
+    ASSERT_TRUE(t.ok()) << t.status().ToString();
+    tagger_ = std::move(*t);
+  }
+  std::vector<Quantity> Tag(Document* doc) {
+    EXPECT_TRUE(tagger_->Annotate(doc, {}).ok());
+    return doc->quantities;
+  }
+  std::vector<Quantity> Tag(std::string text) {
+    Document doc = MakeDoc(std::move(text));
+    return Tag(&doc);
+  }
+  std::unique_ptr<QuantityTagger> tagger_;
+};
+
+TEST_F(QuantityTaggerTest, RangeWithCountedNoun) {
+  auto q = Tag("Seoul said Pyongyang had sent between 10,000 and 14,000 North Korean troops.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].text, "between 10,000 and 14,000");
+  EXPECT_EQ(*q[0].min, 10000);
+  EXPECT_EQ(*q[0].max, 14000);
+  EXPECT_EQ(q[0].counted, "North Korean troops");
+  EXPECT_EQ(q[0].unit, "troops");
+  EXPECT_FALSE(q[0].approx);
+}
+
+TEST_F(QuantityTaggerTest, DashRangeAndScaleSharedAcrossRange) {
+  auto q =
+      Tag("Officials put the total at 10,000\xE2\x80\x93"
+          "15,000 soldiers, and the cost at "
+          "2 to 3 billion dollars.");
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(*q[0].min, 10000);
+  EXPECT_EQ(*q[0].max, 15000);
+  EXPECT_DOUBLE_EQ(*q[1].min, 2e9);
+  EXPECT_DOUBLE_EQ(*q[1].max, 3e9);
+  EXPECT_EQ(q[1].unit, "USD");
+}
+
+TEST_F(QuantityTaggerTest, BoundsAndApproximations) {
+  auto q =
+      Tag("More than 200 civilians fled, at least 12 people died and up to 40 were hurt; "
+          "nearly 500 homes and some 3,000 acres burned.");
+  ASSERT_EQ(q.size(), 5u);
+  EXPECT_EQ(q[0].bound, "more-than");
+  EXPECT_EQ(q[0].counted, "civilians");
+  EXPECT_EQ(q[1].bound, "at-least");
+  EXPECT_EQ(q[2].bound, "at-most");
+  EXPECT_EQ(q[3].bound, "at-most");
+  EXPECT_TRUE(q[3].approx);
+  EXPECT_TRUE(q[4].approx);
+  EXPECT_EQ(*q[4].min, 3000);
+}
+
+TEST_F(QuantityTaggerTest, IncrementAndEllipsis) {
+  auto q = Tag("About 8,000 reservists were called up in March, and another 2,500 in May.");
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_FALSE(q[0].increment);
+  EXPECT_TRUE(q[1].increment);
+  EXPECT_EQ(*q[1].min, 2500);
+  EXPECT_EQ(q[1].counted, "reservists");  // carried from the first figure
+}
+
+TEST_F(QuantityTaggerTest, PercentOfNounPhraseWithReducedRelative) {
+  auto q = Tag("Imported rounds made up roughly 60% of the ammunition fired by the army.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].unit, "%");
+  EXPECT_TRUE(q[0].approx);
+  EXPECT_EQ(q[0].counted, "ammunition fired by the army");
+}
+
+TEST_F(QuantityTaggerTest, MagnitudesWordsAndDozen) {
+  auto q = Tag("The ministry said thousands of drones, six tanks and a dozen howitzers arrived.");
+  ASSERT_EQ(q.size(), 3u);
+  EXPECT_EQ(q[0].magnitude, "thousands");
+  EXPECT_TRUE(q[0].approx);
+  EXPECT_EQ(q[0].counted, "drones");
+  EXPECT_EQ(*q[1].min, 6);
+  EXPECT_EQ(*q[2].min, 12);
+  EXPECT_EQ(q[2].counted, "howitzers");
+}
+
+TEST_F(QuantityTaggerTest, ParticipleStandsForCountedPeople) {
+  auto q = Tag("The strikes left 37 killed or wounded.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].counted, "killed or wounded");
+}
+
+TEST_F(QuantityTaggerTest, ScrapedThousandsSeparator) {
+  auto q = Tag("Estimates range from 10, 000 to 14, 000 troops.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(*q[0].min, 10000);
+  EXPECT_EQ(*q[0].max, 14000);
+}
+
+TEST_F(QuantityTaggerTest, NotQuantities) {
+  // Years, labels, dates and "one of" are not figures.
+  auto q = Tag("In 2023, Article 5 was cited on May 9 by one of the envoys.");
+  EXPECT_TRUE(q.empty()) << q[0].text;
+}
+
+TEST_F(QuantityTaggerTest, NumbersInsideTimexesAreSkipped) {
+  Document doc = MakeDoc("The truce runs for three days from 8 May.");
+  AddTimex(&doc, "three days", "P3D", "DURATION");
+  AddTimex(&doc, "8 May", "2025-05-08");
+  EXPECT_TRUE(Tag(&doc).empty());
+}
+
+TEST_F(QuantityTaggerTest, SpansPointIntoText) {
+  Document doc = MakeDoc("Kyiv said over 1,200 shells hit the city.");
+  auto q = Tag(&doc);
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(doc.SpanText(q[0].start, q[0].end), "over 1,200");
+  EXPECT_EQ(q[0].id, "q1");
+}
+
+}  // namespace
+}  // namespace sitrep::claims

@@ -315,6 +315,7 @@ Status EntityAnnotator::Annotate(Document* doc, const AnnotateOptions& options) 
       return Status::OK();
     }
   }
+  if (!degraded_note_.empty()) doc->AddProblem("entities", degraded_note_);
   DocumentRun(*gazetteer_, tagger_.get(), doc).Run();
   return Status::OK();
 }

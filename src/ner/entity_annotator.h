@@ -15,6 +15,7 @@
 #define SITREP_NER_ENTITY_ANNOTATOR_H_
 
 #include <memory>
+#include <string>
 
 #include "ner/gazetteer.h"
 #include "ner/ner_tagger.h"
@@ -34,10 +35,14 @@ class EntityAnnotator : public Annotator {
   Status Annotate(Document* doc, const AnnotateOptions& options) const override;
 
   bool has_tagger() const { return tagger_ != nullptr; }
+  // When non-empty, recorded as a problem on every annotated document (the
+  // stage runs degraded, e.g. without its model).
+  void set_degraded_note(std::string note) { degraded_note_ = std::move(note); }
 
  private:
   std::shared_ptr<const Gazetteer> gazetteer_;
   std::unique_ptr<NerTagger> tagger_;
+  std::string degraded_note_;
 };
 
 }  // namespace sitrep

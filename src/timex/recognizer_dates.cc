@@ -334,8 +334,23 @@ bool Recognizer::MatchModified(size_t i, Match* m) {
   if (k < n_ && u[k].IsDash() && !u[k].space_before) ++k;
   Match t;
   size_t end = ReadYearTarget(k, &t);
-  if (!end) return false;
   const std::string& code = e->S(Cls::kModPre);
+  // "early Tuesday", "late Sunday": a single-word modifier of a day.
+  if (!end && k == i + 1 && (code == "START" || code == "END") &&
+      (MatchWeekday(k, &t) || MatchRelative(k, &t)) && t.prec == 3 && t.timex.type == "DATE") {
+    end = t.end;
+  }
+  // "the third quarter", "the first half": of the reference year.
+  if (!end && (code[0] == 'H' || code[0] == 'Q') && u[k - 1].Is(Cls::kUnit)) {
+    Ref ref = RelativeRef();
+    if (!ref.known) return false;
+    m->end = k;
+    m->timex.type = "DATE";
+    m->timex.value = FormatYear(ref.ymd.y) + "-" + code;
+    m->timex.anchor = ref.id;
+    return true;
+  }
+  if (!end) return false;
   *m = t;
   m->end = end;
   if (code[0] == 'H' || code[0] == 'Q') {

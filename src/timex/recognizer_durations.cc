@@ -82,6 +82,16 @@ bool Recognizer::MatchDuration(size_t i, Match* m) {
     return true;
   }
   int n = 0;
+  // week-long, year-long: one unit
+  if (mod.empty() && !the_past && u[j].Is(Cls::kUnit) && !IsPlural(u[j]) && j + 2 < n_ &&
+      u[j + 1].IsDash() && !u[j + 1].space_before && u[j + 2].IsWord("long") &&
+      !u[j + 2].space_before) {
+    m->end = j + 3;
+    m->timex.type = "DURATION";
+    m->timex.value = DurationValue(1, u[j].lex->S(Cls::kUnit));
+    m->timex.anchor = "none";
+    return true;
+  }
   size_t k = ReadNumber(j, &n, true);
   // half a century, half an hour
   if (!k && u[j].IsWord("half") && j + 2 < n_ && (u[j + 1].IsWord("a") || u[j + 1].IsWord("an")) &&

@@ -70,6 +70,22 @@ bool Recognizer::MatchRelative(size_t i, Match* m) {
     m->timex.value += "T" + pod;
     return true;
   }
+  // the weekend: the one before the reference (after it in a future sentence)
+  if (u[j].IsWord("the") && j + 1 < n_ && u[j + 1].IsWord("weekend")) {
+    m->end = j + 2;
+    m->timex.type = "DATE";
+    if (!ref.known || ref.prec < 3) {
+      unknown("XXXX-WXX-WE");
+      return true;
+    }
+    const int wd = Weekday(ref.ymd.y, ref.ymd.m, ref.ymd.d);
+    Ymd d = ref.ymd;
+    if (Tense(j, j + 2) > 0 && wd < 6) d = AddDays(ref.ymd, 6 - wd);
+    if (Tense(j, j + 2) < 0 && wd < 6) d = AddDays(ref.ymd, -wd);
+    m->timex.value = PeriodValue(d, "WE");
+    m->timex.anchor = ref.id;
+    return true;
+  }
   // earlier this year, later this month
   if ((u[j].IsWord("earlier") || u[j].IsWord("later")) && j + 1 < n_ &&
       (u[j + 1].IsWord("this") || u[j + 1].IsWord("last") || u[j + 1].IsWord("next"))) {

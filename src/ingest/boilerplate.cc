@@ -140,6 +140,11 @@ CleanText BoilerplateRemover::Remove(const CleanText& in, std::vector<Removal>* 
   return std::move(b).Finish();
 }
 
+std::string BoilerplateRemover::LineReason(std::string_view line) const {
+  int hit = MatchLine(line);
+  return hit < 0 ? "" : line_reasons_[hit];
+}
+
 int DominantScript(std::string_view text, double* share) {
   std::map<int, size_t> counts;
   size_t letters = 0;

@@ -29,6 +29,10 @@ class BoilerplateRemover {
   // Returns the text without boilerplate; appends what was cut to *removed.
   CleanText Remove(const CleanText& in, std::vector<Removal>* removed) const;
 
+  // The reason ("boilerplate: ...") when `line` as a whole is furniture, else
+  // empty.
+  std::string LineReason(std::string_view line) const;
+
  private:
   BoilerplateRemover();
   // Index into line_reasons_ of the pattern matching the whole line, or -1.

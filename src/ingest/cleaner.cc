@@ -35,6 +35,7 @@ StatusOr<std::unique_ptr<Cleaner>> Cleaner::Load() {
   auto chips = SourceChipRemover::Load(DataPath("lexicons/source-chips.tsv"), LoadAbbreviations());
   if (!chips.ok()) return chips.status();
   c->chips_ = std::move(*chips);
+  c->chips_->set_furniture(c->boilerplate_.get());
   return c;
 }
 

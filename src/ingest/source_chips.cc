@@ -7,6 +7,11 @@
 #include "ingest/lexicon_file.h"
 
 namespace sitrep::ingest {
+namespace {
+
+constexpr std::string_view kFurnitureReason = "boilerplate: site-furniture";
+
+}  // namespace
 
 StatusOr<std::unique_ptr<SourceChipRemover>> SourceChipRemover::Load(
     const std::string& path, std::unordered_set<std::string> abbreviations) {
@@ -45,6 +50,12 @@ size_t SourceChipRemover::FindChip(std::string_view para) const {
       while (w > 0 && para[w - 1] != ' ') --w;
       std::string word(para.substr(w, p + 1 - w));
       if (abbreviations_.count(word)) continue;
+      // "GEN." in an all-caps headline is "Gen.".
+      std::string title_case = word;
+      for (size_t k = 1; k < title_case.size(); ++k) {
+        title_case[k] = static_cast<char>(std::tolower(static_cast<unsigned char>(title_case[k])));
+      }
+      if (abbreviations_.count(title_case)) continue;
       if (word.size() == 2 && std::isupper(static_cast<unsigned char>(word[0]))) continue;
       if (word.size() >= 4 && word[word.size() - 3] == '.') continue;  // "U.S."
     }
@@ -73,6 +84,15 @@ CleanText SourceChipRemover::Remove(const CleanText& in, std::vector<Removal>* r
       changed = true;
       b.Copy(begin, begin + chip);
       std::string name(para.substr(chip + 1));
+      // Only site furniture proper: "Reddit" or "dailynk.com" would match the
+      // share-prompt and bare-link patterns yet are real cited sources.
+      std::string furniture = furniture_ ? furniture_->LineReason(name) : "";
+      if (furniture == kFurnitureReason) {
+        RecordRemoval(in, begin + chip + 1, nl, furniture, removed);
+        if (nl < s.size()) b.Copy(nl, nl + 1);
+        begin = nl + 1;
+        continue;
+      }
       RecordRemoval(in, begin + chip + 1, nl, "inline source chip", removed);
       // "The Korea Times+1": the count of further sources is the tool's, not
       // part of the name.

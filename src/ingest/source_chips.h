@@ -14,6 +14,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "ingest/boilerplate.h"
 #include "ingest/clean_text.h"
 #include "sitrep/status.h"
 
@@ -29,6 +30,11 @@ class SourceChipRemover {
   static StatusOr<std::unique_ptr<SourceChipRemover>> Load(
       const std::string& path, std::unordered_set<std::string> abbreviations);
 
+  // A chip that is site furniture ("... won. Advertisement": a line the
+  // remover cuts as "site-furniture") is cut with that reason and not kept as
+  // a cited source. Not owned; may be null.
+  void set_furniture(const BoilerplateRemover* furniture) { furniture_ = furniture; }
+
   // Must run last among the steps that change the text: the paragraph spans
   // of *cited are offsets into the returned text.
   CleanText Remove(const CleanText& in, std::vector<Removal>* removed,
@@ -41,6 +47,7 @@ class SourceChipRemover {
 
   std::vector<std::unique_ptr<RE2>> shapes_;
   std::unordered_set<std::string> abbreviations_;
+  const BoilerplateRemover* furniture_ = nullptr;
 };
 
 }  // namespace sitrep::ingest

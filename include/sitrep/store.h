@@ -97,6 +97,9 @@ class Store {
   // (published date, id) order.
   virtual StatusOr<std::vector<std::string>> StaleIds(const std::string& pipeline) = 0;
   virtual StatusOr<StoreStats> Stats() = 0;
+  // Checks the store's physical and logical consistency (for SQLite:
+  // PRAGMA integrity_check and the full-text index). Corruption on failure.
+  virtual Status CheckIntegrity() = 0;
   // Documents whose clean text matches an FTS5 query, best first, each with
   // its matching sentences. InvalidArgument for a malformed query.
   virtual StatusOr<std::vector<SearchResult>> Search(const std::string& query, int limit) = 0;

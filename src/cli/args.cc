@@ -29,7 +29,8 @@ StatusOr<Args> Args::Parse(const std::vector<std::string>& argv,
       a.values_[key].push_back("1");
     } else if (with_value.count(key)) {
       if (!inline_value) {
-        if (i + 1 >= argv.size()) return Status::InvalidArgument("option --" + key + " needs a value");
+        if (i + 1 >= argv.size())
+          return Status::InvalidArgument("option --" + key + " needs a value");
         value = argv[++i];
       }
       a.values_[key].push_back(value);

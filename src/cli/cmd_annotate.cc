@@ -1,70 +1,76 @@
-// sitrep annotate: read and clean inputs without a store, print one JSON
-// object per document per line (docs/annotate-json.md).
+// sitrep annotate: read and clean inputs without a store, annotate them, and
+// print one JSON object per document per line, in input order
+// (docs/annotate-json.md).
+#include <algorithm>
 #include <cstdio>
-#include <fstream>
-#include <iostream>
-#include <sstream>
+#include <cstdlib>
+#include <string>
 
 #include "cli/args.h"
+#include "cli/batch_annotator.h"
 #include "cli/command.h"
+#include "cli/ingest_run.h"
 #include "sitrep/document_json.h"
 #include "sitrep/pipeline.h"
 
 namespace sitrep::cli {
 namespace {
 
+constexpr const char* kUsage =
+    "usage: sitrep annotate [--dct YYYY-MM-DD] [--field NAME=KEY]... [--jobs N] [--tokens]\n"
+    "                       [--internal] PATH...|-\n";
+
 int RunAnnotate(const std::vector<std::string>& argv) {
-  auto args = Args::Parse(argv, {"dct"}, {"help", "tokens"});
+  auto args = Args::Parse(argv, {"dct", "field", "jobs", "batch"}, {"help", "tokens", "internal"});
   if (!args.ok()) {
-    std::fprintf(stderr, "sitrep annotate: %s\n", args.status().message().c_str());
+    std::fprintf(stderr, "sitrep annotate: %s\n%s", args.status().message().c_str(), kUsage);
     return kExitUsage;
   }
-  if (args->Has("help") || args->positionals().empty()) {
-    std::printf("usage: sitrep annotate [--dct YYYY-MM-DD] [--tokens] PATH...|-\n");
-    return args->Has("help") ? kExitOk : kExitUsage;
+  if (args->Has("help")) {
+    std::printf("%s", kUsage);
+    return kExitOk;
+  }
+  if (args->positionals().empty()) {
+    std::fprintf(stderr, "%s", kUsage);
+    return kExitUsage;
+  }
+  RunOptions options;
+  options.paths = args->positionals();
+  options.ingest.dct = args->Get("dct");
+  options.annotate.dct = options.ingest.dct;
+  options.jobs = JobsFromFlag(args->Get("jobs"));
+  options.progress_label = "annotate";
+  if (args->Has("batch")) options.batch_docs = std::max(1, std::atoi(args->Get("batch").c_str()));
+  if (Status s = ParseFieldMap(args->GetAll("field"), &options.ingest); !s.ok()) {
+    std::fprintf(stderr, "sitrep annotate: %s\n", s.message().c_str());
+    return kExitUsage;
   }
   auto pipeline = Pipeline::Default();
   if (!pipeline.ok()) {
     std::fprintf(stderr, "sitrep annotate: %s\n", pipeline.status().ToString().c_str());
     return kExitError;
   }
-  AnnotateOptions options;
-  options.dct = args->Get("dct");
   JsonWriteOptions json_options;
   json_options.include_tokens = args->Has("tokens");
-  int rc = kExitOk;
-  for (const auto& path : args->positionals()) {
-    std::stringstream buf;
-    if (path == "-") {
-      buf << std::cin.rdbuf();
-    } else {
-      std::ifstream in(path, std::ios::binary);
-      if (!in) {
-        std::fprintf(stderr, "sitrep annotate: %s: cannot open\n", path.c_str());
-        rc = kExitPartial;
-        continue;
+  json_options.include_internal = args->Has("internal");
+  auto sink = [&](std::vector<Document>&& batch) -> Status {
+    for (const Document& doc : batch) {
+      std::string line = DocumentToJson(doc, json_options);
+      line += '\n';
+      if (std::fwrite(line.data(), 1, line.size(), stdout) != line.size()) {
+        return Status::IOError("writing to standard output failed");
       }
-      buf << in.rdbuf();
     }
-    Document doc;
-    doc.origin = path;
-    doc.raw = buf.str();
-    doc.text = doc.raw;
-    if (!options.dct.empty()) {
-      doc.published.date = options.dct;
-      doc.published.provenance = "metadata";
-    }
-    Status s = (*pipeline)->Annotate(&doc, options);
-    if (!s.ok()) {
-      std::fprintf(stderr, "sitrep annotate: %s: %s\n", path.c_str(), s.ToString().c_str());
-      rc = kExitPartial;
-      continue;
-    }
-    std::string line = DocumentToJson(doc, json_options);
-    std::fwrite(line.data(), 1, line.size(), stdout);
-    std::fputc('\n', stdout);
+    return Status::OK();
+  };
+  RunCounts counts;
+  Status s = RunPipeline(**pipeline, options, nullptr, sink, &counts);
+  if (std::fflush(stdout) != 0 && s.ok()) s = Status::IOError("writing to standard output failed");
+  if (!s.ok()) {
+    std::fprintf(stderr, "sitrep annotate: %s\n", s.message().c_str());
+    return kExitError;
   }
-  return rc;
+  return counts.skipped > 0 ? kExitPartial : kExitOk;
 }
 
 }  // namespace

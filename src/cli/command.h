@@ -11,9 +11,10 @@ namespace sitrep::cli {
 // Exit codes, documented in docs/cli.md.
 enum ExitCode : int {
   kExitOk = 0,
-  kExitError = 1,    // nothing useful done: bad store, unreadable input ...
-  kExitUsage = 2,    // bad command line
-  kExitPartial = 3,  // done, but some inputs or records were skipped
+  kExitError = 1,     // nothing useful done: bad store, broken pipeline, write failure ...
+  kExitUsage = 2,     // bad command line
+  kExitPartial = 3,   // done, but some inputs or records were skipped
+  kExitNotFound = 4,  // the document (or store) asked for does not exist
 };
 
 using CommandFn = int (*)(const std::vector<std::string>& args);

@@ -20,8 +20,7 @@ const std::vector<Command>& Commands() {
 
 namespace {
 void PrintHelp() {
-  std::printf("sitrep %s: a dated, sourced situation report from many news articles\n\n",
-              kVersion);
+  std::printf("sitrep %s: a dated, sourced situation report from many news articles\n\n", kVersion);
   std::printf("usage: sitrep COMMAND [ARGS...]   (sitrep COMMAND --help for details)\n\n");
   for (const auto& c : Commands()) std::printf("  %-18s %s\n", c.name.c_str(), c.summary.c_str());
   std::printf("\nexit codes: 0 ok, 1 error, 2 usage, 3 done with some inputs skipped\n");

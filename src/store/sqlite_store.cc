@@ -3,8 +3,11 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <chrono>
+#include <cstdlib>
 #include <filesystem>
 #include <set>
+#include <thread>
 #include <utility>
 
 #include "sitrep/document_json.h"
@@ -59,7 +62,10 @@ constexpr const char* kDateOrder = " ORDER BY d.published IS NULL, d.published, 
 
 class SqliteStore : public Store {
  public:
-  SqliteStore(sqlite3* db, SqliteStoreOptions options) : db_(db), options_(std::move(options)) {}
+  SqliteStore(sqlite3* db, SqliteStoreOptions options) : db_(db), options_(std::move(options)) {
+    const char* delay = std::getenv("SITREP_FAULT_PUT_DELAY_US");
+    if (delay != nullptr) put_delay_us_ = std::atoi(delay);
+  }
   ~SqliteStore() override {
     // Statements are finalized by their destructors after this; close_v2
     // defers the close until they are.
@@ -124,6 +130,8 @@ class SqliteStore : public Store {
     for (const Document& doc : docs) {
       Status s = PutOne(doc, &result);
       if (!s.ok()) return s.WithPrefix("storing " + (doc.origin.empty() ? doc.id : doc.origin));
+      // Fault tests widen the open transaction so kill -9 lands inside it.
+      if (put_delay_us_ > 0) std::this_thread::sleep_for(std::chrono::microseconds(put_delay_us_));
     }
     SITREP_RETURN_IF_ERROR(txn.Commit());
     return result;
@@ -234,6 +242,7 @@ class SqliteStore : public Store {
   }
 
   StatusOr<StoreStats> Stats() override;
+  Status CheckIntegrity() override;
   StatusOr<std::vector<SearchResult>> Search(const std::string& query, int limit) override;
 
  private:
@@ -261,6 +270,7 @@ class SqliteStore : public Store {
 
   sqlite3* db_;
   SqliteStoreOptions options_;
+  int put_delay_us_ = 0;
   Statement find_, insert_doc_, insert_fts_, insert_sighting_, redate_;
   Statement insert_signature_, select_signature_, select_bucket_, insert_bucket_, insert_pair_;
   Statement select_neighbors_, select_key_, set_duplicate_, select_sightings_, get_;
@@ -347,7 +357,11 @@ Status SqliteStore::AddSightings(const std::string& id, const Document& doc, boo
 Status SqliteStore::LinkNearDuplicates(const Document& doc, PutResult* result) {
   if (!options_.signature) return Status::OK();
   std::vector<uint64_t> sig = options_.signature(doc.text);
-  if (sig.empty()) return Status::OK();
+  // A text without a single shingle has the all-maximum signature: it is
+  // like nothing, rather than like every other empty text.
+  if (std::all_of(sig.begin(), sig.end(), [](uint64_t v) { return v == ~uint64_t{0}; })) {
+    return Status::OK();
+  }
   insert_signature_.BindText(1, doc.id).BindBlob(2, EncodeSignature(sig));
   SITREP_RETURN_IF_ERROR(insert_signature_.Run());
 
@@ -552,6 +566,31 @@ StatusOr<StoreStats> SqliteStore::Stats() {
             "GROUP BY 1 ORDER BY n DESC, 1",
             &s.pipelines));
   return s;
+}
+
+Status SqliteStore::CheckIntegrity() {
+  Statement st;
+  SITREP_RETURN_IF_ERROR(st.Prepare(db_, "PRAGMA integrity_check"));
+  std::string problems;
+  for (;;) {
+    StatusOr<bool> row = st.Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    if (st.Text(0) != "ok") problems += (problems.empty() ? "" : "; ") + st.Text(0);
+  }
+  if (!problems.empty()) return Status::Corruption("integrity check: " + problems);
+  // The external-content FTS index must match the documents it indexes.
+  Status fts =
+      Exec(db_, "INSERT INTO documents_fts(documents_fts, rank) VALUES('integrity-check', 1)");
+  if (!fts.ok()) return Status::Corruption("full-text index: " + fts.message());
+  StatusOr<int64_t> orphans = Count(
+      "SELECT count(*) FROM sightings s WHERE NOT EXISTS "
+      "(SELECT 1 FROM documents d WHERE d.id = s.doc_id)");
+  if (!orphans.ok()) return orphans.status();
+  if (*orphans > 0) {
+    return Status::Corruption(std::to_string(*orphans) + " sightings of no stored document");
+  }
+  return Status::OK();
 }
 
 StatusOr<std::vector<SearchResult>> SqliteStore::Search(const std::string& query, int limit) {

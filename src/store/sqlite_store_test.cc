@@ -358,3 +358,25 @@ TEST(TextHashTest, IsStableHex) {
 
 }  // namespace
 }  // namespace sitrep::store
+
+namespace sitrep::store {
+namespace {
+
+TEST(SqliteStoreNearDuplicateTest, TextsWithoutShinglesAreNotNearDuplicates) {
+  testing::TempDir dir;
+  SqliteStoreOptions options;
+  // What a MinHash gives a text with no words: every position at its maximum.
+  options.signature = [](std::string_view) { return std::vector<uint64_t>(64, ~uint64_t{0}); };
+  auto store = OpenSqliteStore(dir.File("s.db"), options);
+  ASSERT_TRUE(store.ok());
+  ASSERT_TRUE((*store)
+                  ->Put({testing::MakeDoc("d-1", "* * *", "2024-01-01"),
+                         testing::MakeDoc("d-2", "— —", "2024-01-02")})
+                  .ok());
+  auto stats = (*store)->Stats();
+  EXPECT_EQ(stats->near_duplicate_pairs, 0);
+  EXPECT_EQ(stats->near_duplicates, 0);
+}
+
+}  // namespace
+}  // namespace sitrep::store

@@ -74,6 +74,10 @@ StatusOr<std::unique_ptr<EventTagger>> EventTagger::Create() {
   if (!args.ok()) return args.status();
   for (auto& r : *args) t->argument_words_.emplace(r[0] + "\t" + r[1], r[1]);
   t->lemmatizer_.Load();
+  for (const auto& [lemma, entries] : t->triggers_) t->prefixes_.insert(lemma.substr(0, 3));
+  t->lemmatizer_.ForEachException([&](const std::string& form, const std::string& lemma) {
+    if (t->triggers_.count(lemma) != 0) t->prefixes_.insert(form.substr(0, 3));
+  });
   SITREP_RETURN_IF_ERROR(t->chunker_.Load());
   SITREP_RETURN_IF_ERROR(t->modality_.Load());
   return t;
@@ -139,7 +143,9 @@ Status EventTagger::Annotate(Document* doc, const AnnotateOptions& options) cons
   auto known = [this](std::string_view w) { return triggers_.find(w) != triggers_.end(); };
   std::vector<std::string> lemmas(v.size());
   for (size_t i = 0; i < v.size(); ++i) {
-    if (words[i].size() >= 3 && IsAlpha(words[i])) lemmas[i] = lemmatizer_.Lemma(words[i], known);
+    if (words[i].size() < 3 || !IsAlpha(words[i])) continue;
+    if (prefixes_.find(words[i].substr(0, 3)) == prefixes_.end()) continue;
+    lemmas[i] = lemmatizer_.Lemma(words[i], known);
   }
 
   // Token ranges of layers the arguments come from.

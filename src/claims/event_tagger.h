@@ -21,6 +21,7 @@
 #include <memory>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "claims/doc_view.h"
@@ -76,6 +77,9 @@ class EventTagger : public Annotator {
   };
   std::unordered_map<std::string, std::vector<TriggerEntry>, Hash, std::equal_to<>> triggers_;
   std::unordered_map<std::string, std::string> argument_words_;  // word -> category
+  // First three letters of every trigger lemma and of every irregular form
+  // of one ("met" for "meet"): words starting otherwise are not lemmatized.
+  std::unordered_set<std::string, Hash, std::equal_to<>> prefixes_;
   Lemmatizer lemmatizer_;
   Chunker chunker_;
   ModalityScorer modality_;

@@ -25,6 +25,11 @@ class Lemmatizer {
                     const std::function<bool(std::string_view)>& known) const;
 
   size_t exceptions() const { return exceptions_.size(); }
+  // Calls f(form, lemma) for every exception-list entry.
+  template <typename F>
+  void ForEachException(F f) const {
+    for (const auto& [form, lemma] : exceptions_) f(form, lemma);
+  }
 
  private:
   std::unordered_map<std::string, std::string> exceptions_;

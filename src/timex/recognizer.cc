@@ -276,7 +276,7 @@ bool Recognizer::MatchAt(size_t i, Match* best) {
       &Recognizer::MatchModified, &Recognizer::MatchYearLike,     &Recognizer::MatchSeason,
       &Recognizer::MatchRelative, &Recognizer::MatchNarrative,    &Recognizer::MatchDuration,
       &Recognizer::MatchSet,      &Recognizer::MatchNamed,        &Recognizer::MatchRef,
-      &Recognizer::MatchWeekday,
+      &Recognizer::MatchWeekday,  &Recognizer::MatchDayOfMonth,
   };
   Match m;
   for (Fn fn : kPatterns) {

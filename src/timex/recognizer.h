@@ -60,6 +60,7 @@ class Recognizer {
   // Patterns; each returns true and fills *m when it matches at unit i.
   bool MatchCalendarDate(size_t i, Match* m);
   bool MatchNumericDate(size_t i, Match* m);
+  bool MatchDayOfMonth(size_t i, Match* m);
   bool MatchYearLike(size_t i, Match* m);
   bool MatchModified(size_t i, Match* m);
   bool MatchSeason(size_t i, Match* m);

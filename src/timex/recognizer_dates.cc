@@ -62,6 +62,14 @@ bool Recognizer::MatchCalendarDate(size_t i, Match* m) {
       size_t k3 = k;
       if (k3 < n_ && (u[k3].IsPunct(",") || u[k3].IsWord("of"))) ++k3;
       size_t k4 = ReadYear(k3, &year, false);
+      // "August of that year", "March of the following year"
+      if (!k4 && k3 > k && u[k3 - 1].IsWord("of") && k3 + 1 < n_) {
+        Match t;
+        if (MatchNarrative(k3, &t) && t.prec == 1) {
+          year = t.point.y;
+          k4 = t.end;
+        }
+      }
       if (k4) {
         k = k4;
       } else {
@@ -136,6 +144,24 @@ bool Recognizer::MatchCalendarDate(size_t i, Match* m) {
     m->timex.range_end = IsValidDate(end.y, end.m, end.d) ? FormatYmd(end) : "";
     if (m->timex.range_end.empty()) m->timex.range_begin.clear();
   }
+  return true;
+}
+
+// "on the 20th": a day of the month the narrative is in.
+bool Recognizer::MatchDayOfMonth(size_t i, Match* m) {
+  const auto& u = *u_;
+  if (!u[i].IsWord("the") || i + 2 >= n_ || u[i + 1].kind != UnitKind::kNumber) return false;
+  int day = 0;
+  size_t k = ReadDay(i + 1, &day);
+  if (k != i + 3) return false;  // needs the suffix: "the 20th", not "the 20"
+  if (k < n_ && (u[k].Is(Cls::kUnit) || u[k].Is(Cls::kMonth) || u[k].IsWord("of") ||
+                 u[k].kind == UnitKind::kWord)) {
+    return false;  // "the 20th century", "the 20th of May", "the 5th army"
+  }
+  Ref ref = NarrativeRef();
+  if (!ref.known || ref.prec < 2 || !IsValidDate(ref.ymd.y, ref.ymd.m, day)) return false;
+  m->end = k;
+  SetDay({ref.ymd.y, ref.ymd.m, day}, ref.id, m);
   return true;
 }
 

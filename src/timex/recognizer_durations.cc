@@ -118,8 +118,8 @@ bool Recognizer::MatchDuration(size_t i, Match* m) {
   }
   if (!k && j < n_ && u[j].Is(Cls::kUnit) && IsPlural(u[j]) &&
       (the_past || !mod.empty() ||
-       (i > 0 &&
-        (u[i - 1].IsWord("for") || u[i - 1].IsWord("over") || u[i - 1].IsWord("within"))) ||
+       (i > 0 && (u[i - 1].IsWord("for") || u[i - 1].IsWord("over") || u[i - 1].IsWord("within") ||
+                  u[i - 1].IsWord("after") || u[i - 1].IsWord("in"))) ||
        u[j].lower == "decades" || u[j].lower == "centuries")) {
     // for years, over decades, the past weeks
     n = -1;

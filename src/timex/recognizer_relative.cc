@@ -290,11 +290,12 @@ bool Recognizer::MatchNarrative(size_t i, Match* m) {
   } else if (w->Is(Cls::kPartOfDay)) {
     pod = w->lex->S(Cls::kPartOfDay);
     unit = "D";
-  } else if (w->Is(Cls::kSeason) && dir == 0) {
+  } else if (w->Is(Cls::kSeason)) {
+    // that summer, the following spring, the previous winter
     if (!ref.known) return false;
     m->end = k;
     m->timex.type = "DATE";
-    m->timex.value = FormatYear(ref.ymd.y) + "-" + w->lex->S(Cls::kSeason);
+    m->timex.value = FormatYear(ref.ymd.y + dir) + "-" + w->lex->S(Cls::kSeason);
     m->timex.anchor = ref.id;
     return true;
   } else {

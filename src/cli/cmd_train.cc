@@ -85,10 +85,10 @@ void ReportPosHeldout(const ModelData& model, const Corpus& corpus) {
 
 int RunTrain(const std::vector<std::string>& raw, bool ner) {
   const char* name = ner ? "sitrep train ner" : "sitrep train pos";
-  auto args = Args::Parse(
-      ExpandShortOptions(raw),
-      {"conll", "output", "epochs", "seed", "bits", "scheme", "max-bytes", "split-seed"},
-      {"help", "quiet"});
+  auto args = Args::Parse(ExpandShortOptions(raw),
+                          {"conll", "output", "epochs", "seed", "bits", "scheme", "max-bytes",
+                           "split-seed", "case-augment"},
+                          {"help", "quiet"});
   if (!args.ok()) {
     std::fprintf(stderr, "%s: %s\n", name, args.status().message().c_str());
     return kExitUsage;
@@ -96,7 +96,7 @@ int RunTrain(const std::vector<std::string>& raw, bool ner) {
   if (args->Has("help") || !args->Has("conll")) {
     std::printf(
         "usage: %s --conll FILE [-o MODEL] [--epochs N] [--seed N] [--bits N]%s\n"
-        "          [--max-bytes N] [--split-seed N] [--quiet]\n"
+        "          [--max-bytes N] [--split-seed N] [--case-augment PCT] [--quiet]\n"
         "Trains on the corpus minus a held-out tenth (seeded), prints held-out scores,\n"
         "writes MODEL (default %s).\n",
         name, ner ? " [--scheme bilou|iob]" : "", ModelPath(ner ? "ner.bin" : "pos.bin").c_str());
@@ -123,6 +123,14 @@ int RunTrain(const std::vector<std::string>& raw, bool ner) {
     if (k == "bits") options.bucket_bits = static_cast<uint32_t>(v);
     if (k == "max-bytes") options.max_model_bytes = v;
     if (k == "split-seed") split_seed = v;
+  }
+  if (args->Has("case-augment")) {
+    // Percent of sentences shown ALL-CAPS, and as many all-lowercase.
+    if (!ParseUnsigned(args->Get("case-augment"), &v) || v > 50) {
+      std::fprintf(stderr, "%s: --case-augment must be a percentage 0..50\n", name);
+      return kExitUsage;
+    }
+    options.upper_fraction = options.lower_fraction = static_cast<double>(v) / 100.0;
   }
   const std::string scheme = args->Get("scheme", "bilou");
   if (scheme != "bilou" && scheme != "iob") {

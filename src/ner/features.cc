@@ -199,6 +199,10 @@ void ExtractStaticFeatures(const std::vector<std::string_view>& words, const uin
     if (j >= static_cast<long>(n)) return kEos;
     return infos[j].shape;
   };
+  auto cap_at = [&](long j) -> uint64_t {
+    if (j < 0 || j >= static_cast<long>(n)) return 7;
+    return ClassOf(infos[j]);
+  };
   auto hint_at = [&](long j) -> uint64_t {
     if (hints == nullptr || j < 0 || j >= static_cast<long>(n)) return 0;
     return hints[j];
@@ -237,6 +241,12 @@ void ExtractStaticFeatures(const std::vector<std::string_view>& words, const uin
     f[22] = h != 0 ? MixFeature(22, h) : kNoFeature;
     uint64_t around = hint_at(li - 1) << 16 | h << 8 | hint_at(li + 1);
     f[23] = around != 0 ? MixFeature(23, around) : kNoFeature;
+    f[24] = MixFeature(24, lower_at(li - 1) * 31 + w.shape);
+    f[25] = MixFeature(25, w.shape * 31 + lower_at(li + 1));
+    f[26] = MixFeature(26, lower_at(li - 2) * 31 + lower_at(li - 1));
+    uint64_t window = static_cast<uint64_t>(mode);
+    for (long j = li - 2; j <= li + 2; ++j) window = window << 3 | cap_at(j);
+    f[27] = MixFeature(27, window);
   }
 }
 

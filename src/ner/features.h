@@ -16,9 +16,9 @@
 namespace sitrep {
 
 // Bump when features change: models record it and refuse a mismatch.
-inline constexpr uint32_t kFeatureSetVersion = 1;
+inline constexpr uint32_t kFeatureSetVersion = 2;
 
-inline constexpr int kNumStaticFeatures = 24;
+inline constexpr int kNumStaticFeatures = 28;
 inline constexpr int kNumDynamicFeatures = 4;
 // A slot value meaning "no feature here" (skipped when scoring).
 inline constexpr uint64_t kNoFeature = 0;

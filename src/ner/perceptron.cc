@@ -1,5 +1,6 @@
 #include "ner/perceptron.h"
 
+#include <algorithm>
 #include <limits>
 
 #include "ner/features.h"
@@ -37,22 +38,12 @@ std::vector<uint8_t> TransitionMask(const std::vector<std::string>& classes) {
     std::string_view pt = p == 0 ? std::string_view() : type[p - 1];
     bool open = pp == 'B' || pp == 'I';  // a span is open and may continue
     for (size_t k = 0; k < c; ++k) {
-      bool ok;
-      switch (prefix[k]) {
-        case 'I':
-          ok = open && type[k] == pt;
-          break;
-        case 'L':
-          ok = open && type[k] == pt;
-          break;
-        default: {  // O, B, U
-          // In BILOU an open span must be closed by L; IOB2 has no L classes,
-          // so there B/O/U may follow an open span.
-          bool has_l = false;
-          for (size_t j = 0; j < c; ++j) has_l |= prefix[j] == 'L';
-          ok = !(open && has_l);
-        }
-      }
+      // I-X and L-X only continue an open span of type X. O, B and U may
+      // follow anything: after an open span they close it implicitly, so a
+      // greedy decoder that opened a span by mistake is not forced to run
+      // on until an L-X wins ("Victory Day celebrations from May").
+      bool ok = true;
+      if (prefix[k] == 'I' || prefix[k] == 'L') ok = open && type[k] == pt;
       allowed[p * c + k] = ok ? 1 : 0;
     }
   }

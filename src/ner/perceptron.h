@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "ner/features.h"
 #include "ner/model_io.h"
 #include "sitrep/status.h"
 

@@ -16,7 +16,10 @@ TEST(PerceptronTest, BilouTransitions) {
   EXPECT_FALSE(allowed(-1, 2));  // start -> I-GPE
   EXPECT_TRUE(allowed(1, 3));    // B-GPE -> L-GPE
   EXPECT_FALSE(allowed(1, 6));   // B-GPE -> L-ORG
-  EXPECT_FALSE(allowed(1, 0));   // B-GPE -> O: the span must be closed
+  EXPECT_TRUE(allowed(1, 0));    // B-GPE -> O closes the span implicitly
+  EXPECT_TRUE(allowed(2, 0));    // I-GPE -> O too
+  EXPECT_TRUE(allowed(1, 5));    // B-GPE -> B-ORG closes it too
+  EXPECT_FALSE(allowed(0, 3));   // O -> L-GPE
   EXPECT_TRUE(allowed(3, 0));    // L-GPE -> O
   EXPECT_TRUE(allowed(4, 5));    // U-GPE -> B-ORG
 }
@@ -73,6 +76,37 @@ TEST(PerceptronTest, RejectsBadInput) {
   EXPECT_FALSE(TrainPerceptron({{{"a"}, {5}}}, {"x", "y"}, options, nullptr).ok());
   EXPECT_FALSE(TrainPerceptron({{{"a", "b"}, {0}}}, {"x", "y"}, options, nullptr).ok());
   EXPECT_FALSE(TrainPerceptron({}, {"x"}, options, nullptr).ok());
+}
+
+}  // namespace
+}  // namespace sitrep
+
+namespace sitrep {
+namespace {
+
+// Words alone cannot tell the classes apart here; only the hints can.
+TEST(PerceptronTest, LearnsFromGazetteerHints) {
+  std::vector<TrainSentence> data;
+  for (int i = 0; i < 40; ++i) {
+    data.push_back({{"Saw", "Alpha", "today"}, {0, 1, 0}, {0, 3, 0}});
+    data.push_back({{"Saw", "Alpha", "today"}, {0, 2, 0}, {0, 1, 0}});
+  }
+  PerceptronTrainOptions options;
+  options.kind = "ner";
+  options.bucket_bits = 14;
+  options.upper_fraction = options.lower_fraction = 0;
+  auto model = TrainPerceptron(data, {"O", "U-GPE", "U-PERSON"}, options, nullptr);
+  ASSERT_TRUE(model.ok()) << model.status().ToString();
+  auto tagger = PerceptronTagger::FromModel(*model, "ner");
+  ASSERT_TRUE(tagger.ok());
+  std::vector<uint16_t> out;
+  const uint8_t place[] = {0, 3, 0}, person[] = {0, 1, 0};
+  (*tagger)->Tag({"Saw", "Alpha", "today"}, place, &out);
+  EXPECT_EQ(out[1], 1);
+  (*tagger)->Tag({"Saw", "Alpha", "today"}, person, &out);
+  EXPECT_EQ(out[1], 2);
+  data[0].hints = {1};
+  EXPECT_FALSE(TrainPerceptron(data, {"O", "U-GPE", "U-PERSON"}, options, nullptr).ok());
 }
 
 }  // namespace

@@ -45,6 +45,12 @@ StatusOr<ModelData> Finish(const std::vector<float>& w, const std::vector<double
     all.push_back({static_cast<uint32_t>(i / c), static_cast<uint16_t>(i % c),
                    static_cast<int16_t>(std::clamp<long>(q, -32767, 32767))});
   }
+  if (log != nullptr) {
+    size_t nonzero = 0;
+    for (float a : avg) nonzero += a != 0.0f;
+    std::fprintf(log, "  max |w| %.3f, %zu non-zero averaged weights, %zu after 16-bit rounding\n",
+                 max_abs, nonzero, all.size());
+  }
   for (int threshold = 1;; threshold *= 2) {
     m.entries.clear();
     for (const auto& e : all) {
@@ -73,6 +79,9 @@ StatusOr<ModelData> TrainPerceptron(const std::vector<TrainSentence>& data,
   }
   for (const auto& s : data) {
     if (s.words.size() != s.gold.size()) return Status::InvalidArgument("words/gold mismatch");
+    if (!s.hints.empty() && s.hints.size() != s.words.size()) {
+      return Status::InvalidArgument("words/hints mismatch");
+    }
     for (uint16_t g : s.gold) {
       if (g >= c) return Status::InvalidArgument("gold class out of range");
     }
@@ -107,7 +116,7 @@ StatusOr<ModelData> TrainPerceptron(const std::vector<TrainSentence>& data,
         for (auto& x : words) CaseMap(&x, false);
       }
       views.assign(words.begin(), words.end());
-      ExtractStaticFeatures(views, nullptr, &features, &hashes);
+      ExtractStaticFeatures(views, s.hints.empty() ? nullptr : s.hints.data(), &features, &hashes);
       int prev1 = -1, prev2 = -1;
       for (size_t i = 0; i < n; ++i) {
         uint64_t f[kNumStaticFeatures + kNumDynamicFeatures];

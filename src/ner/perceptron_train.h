@@ -21,6 +21,8 @@ namespace sitrep {
 struct TrainSentence {
   std::vector<std::string> words;
   std::vector<uint16_t> gold;  // class index per word
+  // Gazetteer hint per word (GazetteerHint in ner_tagger.h), or empty.
+  std::vector<uint8_t> hints;
 };
 
 struct PerceptronTrainOptions {

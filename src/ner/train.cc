@@ -18,7 +18,7 @@ StatusOr<Corpus> PrepareCorpus(const std::string& path, const EntityTypeMap& map
 }
 
 StatusOr<ModelData> TrainNer(const Corpus& corpus, bool bilou, PerceptronTrainOptions options,
-                             std::FILE* log) {
+                             std::FILE* log, const HintFunction& hinter) {
   const std::vector<std::string> classes = NerClasses(bilou);
   std::map<std::string, uint16_t> index;
   for (size_t i = 0; i < classes.size(); ++i) index[classes[i]] = static_cast<uint16_t>(i);
@@ -33,6 +33,7 @@ StatusOr<ModelData> TrainNer(const Corpus& corpus, bool bilou, PerceptronTrainOp
       if (it == index.end()) return Status::InvalidArgument("unexpected entity class " + tag);
       t.gold.push_back(it->second);
     }
+    if (hinter) hinter(t.words, &t.hints);
     data.push_back(std::move(t));
   }
   options.kind = "ner";

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <cstdio>
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -32,9 +33,15 @@ struct Corpus {
 StatusOr<Corpus> PrepareCorpus(const std::string& path, const EntityTypeMap& map,
                                const TitleLexicon* titles, uint64_t seed);
 
-// NER model from corpus.train; BILOU classes when `bilou`, else IOB2.
+// Fills one gazetteer hint per word of a sentence (GazetteerHint values).
+using HintFunction =
+    std::function<void(const std::vector<std::string>& words, std::vector<uint8_t>* hints)>;
+
+// NER model from corpus.train; BILOU classes when `bilou`, else IOB2. With a
+// `hinter`, the model learns weights for the gazetteer-hint features; the
+// same hints must then be passed to NerTagger::Tag at run time.
 StatusOr<ModelData> TrainNer(const Corpus& corpus, bool bilou, PerceptronTrainOptions options,
-                             std::FILE* log);
+                             std::FILE* log, const HintFunction& hinter = nullptr);
 // POS model from the second column of corpus.train.
 StatusOr<ModelData> TrainPos(const Corpus& corpus, PerceptronTrainOptions options, std::FILE* log);
 

@@ -146,6 +146,8 @@ std::string BoilerplateRemover::LineReason(std::string_view line) const {
 }
 
 int DominantScript(std::string_view text, double* share) {
+  // Latin letters are counted apart: they are most letters of most texts.
+  size_t latin = 0;
   std::map<int, size_t> counts;
   size_t letters = 0;
   int32_t i = 0, n = static_cast<int32_t>(text.size());
@@ -153,10 +155,7 @@ int DominantScript(std::string_view text, double* share) {
     unsigned char c = static_cast<unsigned char>(text[i]);
     if (c < 0x80) {
       ++i;
-      if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
-        ++counts[USCRIPT_LATIN];
-        ++letters;
-      }
+      latin += ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
       continue;
     }
     UChar32 cp;
@@ -165,11 +164,16 @@ int DominantScript(std::string_view text, double* share) {
     UErrorCode err = U_ZERO_ERROR;
     int script = uscript_getScript(cp, &err);
     if (U_FAILURE(err) || script == USCRIPT_COMMON || script == USCRIPT_INHERITED) continue;
-    ++counts[script];
-    ++letters;
+    if (script == USCRIPT_LATIN) {
+      ++latin;
+    } else {
+      ++counts[script];
+      ++letters;
+    }
   }
+  letters += latin;
   int best = USCRIPT_LATIN;
-  size_t best_count = 0;
+  size_t best_count = latin;
   for (const auto& [script, count] : counts) {
     if (count > best_count) best = script, best_count = count;
   }

@@ -15,7 +15,7 @@ namespace sitrep::ingest {
 namespace {
 
 // CLD2 needs no more than this to be sure, and long texts cost time.
-constexpr size_t kLanguageSampleBytes = 4 << 10;
+constexpr size_t kLanguageSampleBytes = 2 << 10;
 // A first line this short, not ending a sentence, is the title.
 constexpr size_t kMaxTitleBytes = 200;
 

@@ -230,8 +230,13 @@ std::string NormalizeForId(std::string_view raw) {
     if (c >= 0x21 && c <= 0x7E) {
       if (pending_space && !out.empty()) out.push_back(' ');
       pending_space = false;
-      out.push_back(static_cast<char>(c));
-      ++i;
+      size_t j = i + 1;
+      while (j < raw.size() && static_cast<unsigned char>(raw[j]) >= 0x21 &&
+             static_cast<unsigned char>(raw[j]) <= 0x7E) {
+        ++j;
+      }
+      out.append(raw.substr(i, j - i));
+      i = j;
       continue;
     }
     Decoded d = Decode(raw, i);

@@ -26,7 +26,16 @@ bool ReadFile(const std::string& path, std::string* out, std::string* error) {
     *error = fmt::format("cannot open: {}", std::strerror(errno));
     return false;
   }
-  out->assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  std::error_code ec;
+  uintmax_t size = fs::file_size(path, ec);
+  if (!ec) {
+    out->resize(size);
+    in.read(out->data(), static_cast<std::streamsize>(size));
+    out->resize(static_cast<size_t>(in.gcount()));
+  }
+  // Files whose size is not known in advance (pipes, /proc) are read to the end.
+  char buf[65536];
+  while (in.read(buf, sizeof buf) || in.gcount() > 0) out->append(buf, in.gcount());
   if (in.bad()) {
     *error = fmt::format("cannot read: {}", std::strerror(errno));
     return false;

@@ -1,0 +1,179 @@
+// Claim groups: the figures sources give for one measure of one subject, per
+// source with attribution and modality, a status and a reconciled range. A
+// later figure from the same source and attribution updates the earlier one
+// (both are kept, in order).
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <map>
+#include <set>
+
+#include "report/consolidate_state.h"
+
+namespace sitrep::report {
+namespace {
+
+struct Interval {
+  double lo, hi;
+};
+
+// The values a figure allows: "at least 6,000" is [6000, inf), "up to 500"
+// [0, 500]; an approximate figure allows 10% either side.
+Interval Allowed(const ClaimRec& c) {
+  constexpr double kInf = std::numeric_limits<double>::infinity();
+  double lo = c.min ? *c.min : (c.max ? *c.max : 0);
+  double hi = c.max ? *c.max : (c.min ? *c.min : 0);
+  if (c.bound == "at-least" || c.bound == "more-than" || (c.min && !c.max)) hi = kInf;
+  if (c.bound == "at-most" || c.bound == "less-than" || (c.max && !c.min)) lo = 0;
+  if (c.approx) {
+    lo *= 0.9;
+    if (hi != kInf) hi *= 1.1;
+  }
+  return {lo, hi};
+}
+
+bool Near(double a, double b) {
+  if (a == b) return true;
+  double m = std::max(std::fabs(a), std::fabs(b));
+  return m > 0 && std::fabs(a - b) / m <= 0.05;
+}
+
+bool IsDenial(const std::string& modality) { return modality == "denied" || modality == "negated"; }
+
+}  // namespace
+
+void BuildClaimGroups(Consolidator::State* st) {
+  // Group by (subject, measure).
+  std::map<std::pair<std::string, std::string>, std::vector<int>> groups;
+  for (size_t i = 0; i < st->claims.size(); ++i) {
+    const ClaimRec& c = st->claims[i];
+    groups[{c.subject, c.measure}].push_back(static_cast<int>(i));
+  }
+  std::vector<ClaimGroup> out;
+  for (auto& [key, members] : groups) {
+    // By source, attribution, then publication date: updates follow what they update.
+    std::sort(members.begin(), members.end(), [&](int a, int b) {
+      const ClaimRec& x = st->claims[a];
+      const ClaimRec& y = st->claims[b];
+      const DocInfo& dx = st->docs[x.doc];
+      const DocInfo& dy = st->docs[y.doc];
+      return std::tie(dx.source_key, x.attribution, dx.published, dx.id, x.claim_start) <
+             std::tie(dy.source_key, y.attribution, dy.published, dy.id, y.claim_start);
+    });
+    ClaimGroup g;
+    g.subject = key.first;
+    g.measure = key.second;
+    std::vector<char> superseded(members.size(), 0);
+    for (size_t i = 0; i + 1 < members.size(); ++i) {
+      const ClaimRec& x = st->claims[members[i]];
+      const ClaimRec& y = st->claims[members[i + 1]];
+      const DocInfo& dx = st->docs[x.doc];
+      const DocInfo& dy = st->docs[y.doc];
+      if (dx.source_key == dy.source_key && x.attribution == y.attribution &&
+          dx.published < dy.published && !x.increment && !y.increment &&
+          IsDenial(x.modality) == IsDenial(y.modality)) {
+        superseded[i] = 1;
+      }
+    }
+    // Status over the current, non-denial figures.
+    std::set<std::string> value_sources, denial_sources, all_sources;
+    std::vector<Interval> current;
+    std::vector<const ClaimRec*> current_recs;
+    double lo = std::numeric_limits<double>::infinity(), hi = -lo;
+    for (size_t i = 0; i < members.size(); ++i) {
+      const ClaimRec& c = st->claims[members[i]];
+      const std::string& src = st->docs[c.doc].source_key;
+      all_sources.insert(src);
+      if (IsDenial(c.modality)) {
+        denial_sources.insert(src);
+        continue;
+      }
+      if (superseded[i] || c.increment) continue;
+      value_sources.insert(src);
+      current.push_back(Allowed(c));
+      current_recs.push_back(&c);
+      for (const auto& v : {c.min, c.max}) {
+        if (v) {
+          lo = std::min(lo, *v);
+          hi = std::max(hi, *v);
+        }
+      }
+    }
+    bool other_denies = false;
+    for (const auto& d : denial_sources) {
+      if (!value_sources.count(d) || value_sources.size() > 1) other_denies = true;
+    }
+    g.source_count = static_cast<int>(all_sources.size());
+    if (all_sources.size() <= 1) {
+      g.status = "single-source";
+    } else if (value_sources.size() <= 1) {
+      g.status = other_denies ? "contradictory" : "single-source";
+    } else {
+      bool disjoint = false, all_near = true;
+      for (size_t i = 0; i < current.size(); ++i) {
+        for (size_t j = i + 1; j < current.size(); ++j) {
+          if (current[i].hi < current[j].lo || current[j].hi < current[i].lo) disjoint = true;
+          const ClaimRec& a = *current_recs[i];
+          const ClaimRec& b = *current_recs[j];
+          double amin = a.min ? *a.min : *a.max, amax = a.max ? *a.max : *a.min;
+          double bmin = b.min ? *b.min : *b.max, bmax = b.max ? *b.max : *b.min;
+          if (!Near(amin, bmin) || !Near(amax, bmax) || a.bound != b.bound) all_near = false;
+        }
+      }
+      g.status = disjoint || other_denies ? "contradictory" : all_near ? "consistent" : "divergent";
+    }
+    if (lo <= hi) {
+      g.range_min = lo;
+      g.range_max = hi;
+    }
+    for (size_t i = 0; i < members.size(); ++i) {
+      const ClaimRec& c = st->claims[members[i]];
+      if (g.subject_name.empty()) g.subject_name = c.subject_name;
+      ClaimValueEntry v;
+      v.source = st->docs[c.doc].source_name;
+      v.min = c.min;
+      v.max = c.max;
+      v.approx = c.approx;
+      v.bound = c.bound;
+      v.increment = c.increment;
+      v.attribution = c.attribution;
+      v.anonymous = c.anonymous;
+      v.modality = c.modality;
+      v.published = st->docs[c.doc].published;
+      v.superseded = superseded[i];
+      g.values.push_back(std::move(v));
+    }
+    out.push_back(std::move(g));
+  }
+  // Most contested and best attested first.
+  std::vector<size_t> idx(out.size());
+  for (size_t i = 0; i < idx.size(); ++i) idx[i] = i;
+  auto rank = [](const ClaimGroup& g) {
+    int s = g.status == "contradictory" ? 3
+            : g.status == "divergent"   ? 2
+            : g.status == "consistent"  ? 1
+                                        : 0;
+    return std::make_tuple(-g.source_count, -s, -static_cast<int>(g.values.size()));
+  };
+  std::stable_sort(idx.begin(), idx.end(), [&](size_t a, size_t b) {
+    auto ra = rank(out[a]);
+    auto rb = rank(out[b]);
+    return std::tie(ra, out[a].measure, out[a].subject) <
+           std::tie(rb, out[b].measure, out[b].subject);
+  });
+  // Citations in output order: rebuild the member lists per group.
+  std::vector<std::vector<int>> member_lists;
+  member_lists.reserve(groups.size());
+  for (auto& [key, members] : groups) member_lists.push_back(members);
+  for (size_t k = 0; k < idx.size(); ++k) {
+    ClaimGroup g = std::move(out[idx[k]]);
+    g.id = "g" + std::to_string(k + 1);
+    const auto& members = member_lists[idx[k]];
+    for (size_t i = 0; i < members.size(); ++i) {
+      g.values[i].citation = st->Cite(st->claims[members[i]].sentence);
+    }
+    st->brief.claim_groups.push_back(std::move(g));
+  }
+}
+
+}  // namespace sitrep::report

@@ -1,0 +1,92 @@
+#include "report/doc_dates.h"
+
+#include <algorithm>
+
+namespace sitrep::report {
+namespace {
+
+// Index of the sentence holding byte `pos`, or -1.
+int SentenceAt(const Document& doc, uint32_t pos) {
+  auto it = std::upper_bound(doc.sentences.begin(), doc.sentences.end(), pos,
+                             [](uint32_t p, const Sentence& s) { return p < s.start; });
+  if (it == doc.sentences.begin()) return -1;
+  --it;
+  return pos < it->end ? static_cast<int>(it - doc.sentences.begin()) : -1;
+}
+
+}  // namespace
+
+DocDate ResolveDocDate(const Document& doc, const PhraseSet& cues) {
+  DocDate out;
+  if (!doc.published.date.empty() && doc.published.provenance != "inferred") {
+    if (auto d = ParseTimeValue(doc.published.date)) {
+      if (d->precision == Precision::kDay) out.metadata = d->begin;
+    }
+  }
+  const bool undated = !out.metadata.has_value();
+  // Sentences holding a planned event: their dates are not past.
+  std::vector<char> planned_sentence(doc.sentences.size(), 0);
+  for (const auto& ev : doc.events) {
+    if (ev.modality != "planned") continue;
+    int s = SentenceAt(doc, ev.trigger.start);
+    if (s >= 0) planned_sentence[s] = 1;
+  }
+  std::vector<signed char> future_cache(doc.sentences.size(), -1);
+  for (const auto& t : doc.timexes) {
+    if (t.type != "DATE" && t.type != "TIME") continue;
+    if (undated && t.anchor == "dct") continue;  // resolved against nothing known
+    auto v = ParseTimeValue(t.value, t.mod);
+    if (!v) continue;
+    if (v->precision != Precision::kDay && v->precision != Precision::kMonth &&
+        v->precision != Precision::kWeek) {
+      continue;
+    }
+    if (!undated && v->precision != Precision::kDay) continue;
+    int s = SentenceAt(doc, t.start);
+    if (s >= 0) {
+      if (planned_sentence[s]) continue;
+      if (future_cache[s] < 0) {
+        const auto& sent = doc.sentences[s];
+        future_cache[s] = cues.Has(doc.SpanText(sent.start, sent.end), "future") ? 1 : 0;
+      }
+      if (future_cache[s]) continue;
+    }
+    // A past period was under way by its first day at the latest.
+    Day past = v->begin;
+    if (!out.text_past || past > *out.text_past) {
+      out.text_past = past;
+      if (s >= 0) {
+        out.past_start = doc.sentences[s].start;
+        out.past_end = doc.sentences[s].end;
+      } else {
+        out.past_start = t.start;
+        out.past_end = t.end;
+      }
+    }
+  }
+  if (!doc.published.earliest.empty()) {
+    if (auto e = ParseIsoDay(doc.published.earliest)) {
+      if (!out.text_past || *e > *out.text_past) out.text_past = *e;
+    }
+  }
+  if (out.metadata) {
+    out.effective = out.metadata;
+    if (out.text_past && *out.text_past > *out.metadata) {
+      out.conflict = true;
+      out.effective = out.text_past;
+    }
+  } else if (out.text_past) {
+    out.inferred = true;
+    out.effective = out.text_past;
+  }
+  return out;
+}
+
+AsOfDecision DecideAsOf(const DocDate& date, std::optional<Day> as_of, bool exclude_uncertain) {
+  if (!as_of) return date.metadata ? AsOfDecision::kInclude : AsOfDecision::kIncludeUncertain;
+  if (date.effective && *date.effective > *as_of) return AsOfDecision::kExclude;
+  if (date.metadata) return AsOfDecision::kInclude;
+  return exclude_uncertain ? AsOfDecision::kExclude : AsOfDecision::kIncludeUncertain;
+}
+
+}  // namespace sitrep::report

@@ -129,7 +129,11 @@ class DocumentRun {
       bool overlaps = false, inside = true, replace = true;
       for (size_t g = g0; g < gaz.size() && gaz[g].tb < t.te; ++g) {
         overlaps = true;
-        confirmed[g] = true;
+        // A common word is confirmed only by a span of exactly its words.
+        if (gaz[g].tb == t.tb && gaz[g].te == t.te) {
+          confirmed[g] = true;
+          gaz[g].tagger_type = t.tagger_type;
+        }
         const Candidate& c = gaz[g];
         if (c.tb < t.tb || c.te > t.te) inside = false;
         ActorType gt = TypeOfEntry(*c.entry);
@@ -137,7 +141,11 @@ class DocumentRun {
         bool weaker = gt == ActorType::kNorp || IsPlace(gt);
         if (!weaker) replace = false;
       }
-      const bool tagger_org = t.tagger_type == ActorType::kOrg || t.tagger_type == ActorType::kMisc;
+      // An organization around a place or demonym ("Russian Defence
+      // Ministry"), or a longer place around places ("East Asia", "Donetsk
+      // People's Republic"): the tagger's longer span wins.
+      const bool tagger_org = t.tagger_type == ActorType::kOrg ||
+                              t.tagger_type == ActorType::kMisc || IsPlace(t.tagger_type);
       if (!overlaps) {
         out.push_back(t);
       } else if (inside && replace && tagger_org) {
@@ -236,7 +244,8 @@ class DocumentRun {
     std::string key;
     for (uint32_t k = c.tb; k < c.te; ++k) key.append(tv_.folded[k]);
     const NameEntry* e = gaz_.Find(key);
-    if (e == nullptr && c.te - c.tb == 1 && c.tagger_type == ActorType::kGpe && key.size() >= 5) {
+    if (e == nullptr && c.te - c.tb == 1 && c.tagger_type == ActorType::kGpe && key.size() >= 5 &&
+        !gaz_.IsCommonWord(key)) {
       e = gaz_.FindFuzzy(key);
     }
     if (e == nullptr || !Compatible(c.tagger_type, TypeOfEntry(*e))) return nullptr;

@@ -253,7 +253,11 @@ void Gazetteer::Finish() {
   };
   for (const auto& [key, entry] : names_) {
     if (key.size() < 5 || entry.acronym || entry.common || entry.multiword) continue;
-    if (function_words_.count(key) > 0) continue;
+    if (function_words_.count(key) > 0 || common_words_.count(key) > 0) continue;
+    // Places only: "Kurks" is Kursk, but people's names vary too much for a
+    // one-edit guess ("Korea" is not Korda).
+    ActorType type = actors_[entry.actor].type;
+    if (entry.demonym || (type != ActorType::kGpe && type != ActorType::kLoc)) continue;
     uint32_t fuzzy = static_cast<uint32_t>(fuzzy_keys_.size());
     fuzzy_keys_.push_back(key);
     fuzzy_entries_.push_back(index[key]);

@@ -112,6 +112,12 @@ class Gazetteer {
   // Marks folded words as common English words / function words.
   void AddCommonWord(std::string_view folded);
   void AddFunctionWord(std::string_view folded);
+  // Marks folded words as English adjectives or adverbs ("west", "central"):
+  // build-time knowledge, used to skip region names that are directions.
+  void AddAdjective(std::string_view folded) { adjectives_.emplace(folded); }
+  bool IsAdjective(std::string_view folded) const {
+    return adjectives_.find(folded) != adjectives_.end();
+  }
   // Reads one alias table (docs/lexicon-actors.md).
   Status LoadActorTable(const std::string& path);
   // Computes the common flags, the prefix set and the one-edit index.
@@ -166,6 +172,7 @@ class Gazetteer {
   std::unordered_set<std::string, StringHash, std::equal_to<>> prefixes_;
   std::unordered_set<std::string, StringHash, std::equal_to<>> common_words_;
   std::unordered_set<std::string, StringHash, std::equal_to<>> function_words_;
+  std::unordered_set<std::string, StringHash, std::equal_to<>> adjectives_;
   // Frozen by Finish(): key -> entry index | kPrefixBit (kNoEntry: prefix only).
   static constexpr uint32_t kPrefixBit = 0x80000000u;
   static constexpr uint32_t kNoEntry = 0x7ffffffeu;  // | kPrefixBit != kMissing

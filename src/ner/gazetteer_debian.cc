@@ -211,6 +211,9 @@ Status AddSubdivisions(const GazetteerOptions& options, const EntityWords& words
     if (code.size() < 4 || code[2] != '-' || name.empty()) continue;
     std::string cc = code.substr(0, 2);
     if (countries.by_code.count(cc) == 0) continue;
+    // Regions named by a direction ("West", "Central") are not worth the
+    // false matches: an English adjective or adverb is not a place name.
+    if (gaz->IsAdjective(Fold(name))) continue;
     Actor a;
     a.id = Slugify(name) + "@" + cc;
     a.name = name;
@@ -225,11 +228,16 @@ Status AddSubdivisions(const GazetteerOptions& options, const EntityWords& words
       if (gaz->Find(Fold(sf)) != nullptr) confirmed.push_back(sf);
     }
     for (const auto& sf : confirmed.empty() ? shorts : confirmed) {
-      if (Fold(sf).size() >= 4) gaz->AddName(sf, index, kPrioritySubdivisionShort);
+      std::string key = Fold(sf);
+      if (key.size() >= 4 && !gaz->IsAdjective(key)) {
+        gaz->AddName(sf, index, kPrioritySubdivisionShort);
+      }
     }
     std::string cldr_key = Fold(code);  // "UA-14" -> "ua14"
     auto it = cldr.find(cldr_key);
-    if (it != cldr.end()) gaz->AddName(it->second, index, kPrioritySubdivisionShort);
+    if (it != cldr.end() && !gaz->IsAdjective(Fold(it->second))) {
+      gaz->AddName(it->second, index, kPrioritySubdivisionShort);
+    }
   }
   return Status::OK();
 }

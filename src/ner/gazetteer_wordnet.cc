@@ -157,7 +157,11 @@ class WordNetBuilder {
     for (const char* pos : {"verb", "adj", "adv"}) {
       std::unordered_map<std::string, std::vector<uint32_t>> idx;
       if (!ReadIndexFile(dir + "/index." + pos, &idx).ok()) continue;
-      for (const auto& [lemma, offsets] : idx) gaz_->AddCommonWord(Fold(Spaced(lemma)));
+      for (const auto& [lemma, offsets] : idx) {
+        std::string key = Fold(Spaced(lemma));
+        gaz_->AddCommonWord(key);
+        if (pos[0] != 'v') gaz_->AddAdjective(key);
+      }
     }
   }
 

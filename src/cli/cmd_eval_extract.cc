@@ -57,6 +57,8 @@ ExtractedArticle TimedExtract(const std::string& html, int repeat, double* ms) {
 }
 
 std::string FirstWords(const std::string& s, size_t n) {
+  // Cut on a code point boundary so the output stays valid UTF-8.
+  while (n < s.size() && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
   std::string out = s.substr(0, n);
   for (char& c : out) {
     if (c == '\n') c = ' ';

@@ -99,6 +99,7 @@ class Selector {
       return sel;
     }
     std::vector<int> roots = WithSiblings(top);
+    AddSameClassContainers(&roots);
     std::vector<char> bad(els_.size(), 0);
     for (int r : roots) MarkBoilerplate(r, &bad);
     for (int r : roots) {
@@ -225,6 +226,79 @@ class Selector {
     return out;
   }
 
+  // An article split by a video or image gallery often continues in a
+  // container far from the first one but of the same class as the one that
+  // holds its paragraphs ("post__content"). Adds such containers when they
+  // hold real paragraphs and sit outside boilerplate.
+  void AddSameClassContainers(std::vector<int>* roots) {
+    // The container of most article paragraphs.
+    std::vector<int> holders;
+    for (int r : *roots) {
+      for (uint32_t b = els_[r].first_block; b < els_[r].end_block; ++b) {
+        const Block& block = page_.blocks[b];
+        if (block.chars < kMinParagraphChars || block.elem < 0) continue;
+        holders.push_back(IsParagraphLike(block.tag) ? els_[block.elem].parent : block.elem);
+      }
+    }
+    if (holders.empty()) return;
+    std::sort(holders.begin(), holders.end());
+    int holder = -1;
+    size_t best = 0;
+    for (size_t i = 0; i < holders.size();) {
+      size_t j = i;
+      while (j < holders.size() && holders[j] == holders[i]) ++j;
+      if (j - i > best) {
+        best = j - i;
+        holder = holders[i];
+      }
+      i = j;
+    }
+    if (holder < 0) return;
+    std::string_view cls = els_[holder].class_name;
+    if (cls.empty()) return;
+    auto inside_roots = [&](int x) {
+      for (int r : *roots) {
+        if (x >= r && static_cast<uint32_t>(x) < els_[r].end) return true;
+        if (r >= x && static_cast<uint32_t>(r) < els_[x].end) return true;  // contains a root
+      }
+      return false;
+    };
+    std::vector<int> added;
+    for (size_t x = 0; x < els_.size(); ++x) {
+      const Element& e = els_[x];
+      if (static_cast<int>(x) == holder || e.class_name != cls) continue;
+      if (e.text_chars < 200 || LinkDensity(e) > 0.3 || Paragraphs(e) < 2) continue;
+      if (inside_roots(static_cast<int>(x)) || InBoilerplate(static_cast<int>(x))) continue;
+      added.push_back(static_cast<int>(x));
+      x = e.end - 1;  // skip its subtree
+    }
+    if (added.empty()) return;
+    roots->insert(roots->end(), added.begin(), added.end());
+    std::sort(roots->begin(), roots->end());
+  }
+
+  // Blocks of this subtree long enough to be paragraphs of running text.
+  int Paragraphs(const Element& e) const {
+    int n = 0;
+    for (uint32_t b = e.first_block; b < e.end_block; ++b) {
+      const Block& block = page_.blocks[b];
+      if (block.chars >= 60 && !IsHeading(block.tag) && block.link_chars * 4 < block.chars) ++n;
+    }
+    return n;
+  }
+
+  // True when an ancestor is navigation, an aside, a footer or has a
+  // strongly negative class/id hint.
+  bool InBoilerplate(int x) const {
+    for (int a = x; a >= 0; a = els_[a].parent) {
+      const Element& e = els_[a];
+      if (e.hint <= -20 || e.tag == Tag::kAside || e.tag == Tag::kFooter || e.tag == Tag::kNav) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   bool EndsSentence(const Element& e) const {
     for (uint32_t b = e.first_block; b < e.end_block; ++b) {
       const std::string& t = page_.blocks[b].text;
@@ -245,8 +319,13 @@ class Selector {
       }
       double weight = e.hint + TagWeight(e.tag);
       bool big = e.text_chars * 2 > r.text_chars;
-      if (!big && e.hint < 0 && weight < 0) (*bad)[x] = 1;
-      if (!big && (e.tag == Tag::kAside || e.tag == Tag::kForm)) (*bad)[x] = 1;
+      if (!big && e.hint < 0 && weight < 0 && !e.keep) (*bad)[x] = 1;
+      // Asides, forms and figures (images with their captions and credits)
+      // sit inside articles but are not part of the running text.
+      if (!big && (e.tag == Tag::kAside || e.tag == Tag::kForm || e.tag == Tag::kFigure ||
+                   e.tag == Tag::kFigcaption)) {
+        (*bad)[x] = 1;
+      }
       if ((e.tag == Tag::kUl || e.tag == Tag::kOl || e.tag == Tag::kTable || e.tag == Tag::kDiv ||
            e.tag == Tag::kSection) &&
           LinkDensity(e) > 0.5 && !big) {

@@ -176,6 +176,18 @@ std::string_view Attr(const GumboElement& e, const char* name) {
   return a == nullptr ? std::string_view() : std::string_view(a->value);
 }
 
+// The attribute's value as written in the parser input (so it outlives the
+// parse tree), without its quotes.
+std::string_view RawAttr(const GumboElement& e, const char* name) {
+  const GumboAttribute* a = gumbo_get_attribute(&e.attributes, name);
+  if (a == nullptr) return std::string_view();
+  std::string_view v(a->original_value.data, a->original_value.length);
+  if (v.size() >= 2 && (v.front() == '"' || v.front() == '\'') && v.back() == v.front()) {
+    v = v.substr(1, v.size() - 2);
+  }
+  return v;
+}
+
 char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
 
 bool ContainsNoCase(std::string_view hay, std::string_view lower_needle) {
@@ -292,7 +304,8 @@ class Walker {
       HintScore b = hints_.Score(id);
       if ((a.drop || b.drop) && e.tag != GUMBO_TAG_BODY && e.tag != GUMBO_TAG_HTML) return false;
       el.hint = a.weight + b.weight;
-      el.class_name = cls;
+      el.keep = a.keep || b.keep;
+      el.class_name = RawAttr(e, "class");
     }
     std::string_view itemprop = Attr(e, "itemprop");
     el.itemprop_body = itemprop == "articleBody" || itemprop == "articlebody";
@@ -493,6 +506,7 @@ class Walker {
     for (size_t i = els.size(); i > 0; --i) {
       const Element& e = els[i - 1];
       if (e.parent >= 0) {
+        if (e.keep) els[e.parent].keep = true;
         els[e.parent].text_chars += e.text_chars;
         els[e.parent].link_chars += e.link_chars;
       }

@@ -38,6 +38,8 @@ StatusOr<HintLexicon> HintLexicon::Parse(std::string_view tsv) {
     if (rest == "drop") {
       e.drop = true;
       e.weight = -50;
+    } else if (rest == "keep") {
+      e.keep = true;
     } else {
       int sign = 1;
       size_t i = 0;
@@ -53,7 +55,7 @@ StatusOr<HintLexicon> HintLexicon::Parse(std::string_view tsv) {
       for (; i < rest.size(); ++i) {
         if (rest[i] < '0' || rest[i] > '9' || v > 10000) {
           return Status::InvalidArgument("html-hints.tsv:" + std::to_string(line_no) +
-                                         ": weight must be an integer or 'drop'");
+                                         ": weight must be an integer, 'drop' or 'keep'");
         }
         v = v * 10 + (rest[i] - '0');
       }
@@ -106,6 +108,7 @@ void HintLexicon::Match(std::string_view word, HintScore* score) const {
   if (e == nullptr) return;
   score->weight += e->weight;
   score->drop = score->drop || e->drop;
+  score->keep = score->keep || e->keep;
 }
 
 HintScore HintLexicon::Score(std::string_view value) const {

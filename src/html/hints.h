@@ -17,6 +17,7 @@ namespace sitrep::html {
 struct HintScore {
   int weight = 0;     // sum of matched weights (positive: content, negative: boilerplate)
   bool drop = false;  // an entry says to remove the element outright
+  bool keep = false;  // an entry says this is content (an embedded post) whatever its wrapper
 };
 
 class HintLexicon {
@@ -36,6 +37,7 @@ class HintLexicon {
   struct Entry {
     int weight = 0;
     bool drop = false;
+    bool keep = false;
   };
   void Match(std::string_view word, HintScore* score) const;
   std::unordered_map<std::string, Entry> exact_;

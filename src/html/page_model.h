@@ -56,9 +56,10 @@ enum class Tag : uint8_t {
 struct Element {
   int parent = -1;
   Tag tag = Tag::kOther;
-  int hint = 0;                             // class/id weight from the hint lexicon
-  bool itemprop_body = false;               // itemprop="articleBody" (schema.org)
-  uint32_t end = 0;                         // one past the last element of this subtree
+  int hint = 0;                // class/id weight from the hint lexicon
+  bool itemprop_body = false;  // itemprop="articleBody" (schema.org)
+  bool keep = false;           // this element or one inside it is marked content by a hint
+  uint32_t end = 0;            // one past the last element of this subtree
   uint32_t first_block = 0, end_block = 0;  // blocks of this subtree
   uint32_t text_chars = 0, link_chars = 0;  // totals over the subtree
   std::string_view class_name;              // class attribute (points into the parser input)

@@ -363,12 +363,19 @@ Brief Consolidator::Finish() {
   BuildOutlets(&st);
   BuildCaveats(&st);
   // Period covered: the events' dates, else the documents'.
+  // Coarse dates ("2026", "the 2010s") only widen the period when nothing
+  // finer is known.
+  auto fine = [](const TimelineEntry& e) {
+    return e.precision == "day" || e.precision == "week" || e.precision == "month";
+  };
+  bool any_fine = std::any_of(b.timeline.begin(), b.timeline.end(), fine);
   if (!b.timeline.empty()) {
-    const TimelineEntry* first = &b.timeline.front();
-    const TimelineEntry* last = &b.timeline.front();
+    const TimelineEntry* first = nullptr;
+    const TimelineEntry* last = nullptr;
     for (const auto& e : b.timeline) {
-      if (e.begin_day < first->begin_day) first = &e;
-      if (e.end_day > last->end_day) last = &e;
+      if (any_fine && !fine(e)) continue;
+      if (!first || e.begin_day < first->begin_day) first = &e;
+      if (!last || e.end_day > last->end_day) last = &e;
     }
     b.period_begin = first->date;
     b.period_end = last->date_end.empty() ? last->date : last->date_end;

@@ -310,9 +310,15 @@ void BuildTimeline(Consolidator::State* st) {
     if (a->importance != b->importance) return a->importance > b->importance;
     return a->begin_day > b->begin_day;
   });
-  for (size_t i = 0; i < ranked.size() && static_cast<int>(i) < st->options.max_key_developments;
-       ++i) {
-    st->brief.key_developments.push_back(ranked[i]->id);
+  // One line per development: an event typed twice from one sentence
+  // (a strike and its casualties) is shown once.
+  std::set<std::string> shown;
+  for (const TimelineEntry* e : ranked) {
+    if (static_cast<int>(st->brief.key_developments.size()) >= st->options.max_key_developments) {
+      break;
+    }
+    if (!shown.insert(e->summary).second) continue;
+    st->brief.key_developments.push_back(e->id);
   }
 }
 

@@ -130,6 +130,35 @@ bool LooksLikeUrl(std::string_view s) {
   return s.substr(0, 7) == "http://" || s.substr(0, 8) == "https://" || s.substr(0, 2) == "//";
 }
 
+// Lowercased letters and digits only.
+std::string Squash(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c & 0x80)) {
+      out += c;
+    } else if (c >= 'A' && c <= 'Z') {
+      out += static_cast<char>(c + 32);
+    }
+  }
+  return out;
+}
+
+// "Headline | Outlet" -> "Headline" when the part after the last separator
+// names the outlet or the author; titles keep their own separators otherwise.
+std::string StripTitleSuffix(const std::string& title, const std::vector<std::string>& names) {
+  for (std::string_view sep : {" | ", " - ", " \xE2\x80\x94 ", " \xE2\x80\x93 ", " \xC2\xB7 "}) {
+    size_t p = title.rfind(sep);
+    if (p == std::string::npos || p == 0) continue;
+    std::string tail = Squash(std::string_view(title).substr(p + sep.size()));
+    if (tail.empty()) continue;
+    for (const std::string& n : names) {
+      std::string key = Squash(n);
+      if (!key.empty() && (tail == key || key.find(tail) == 0)) return title.substr(0, p);
+    }
+  }
+  return title;
+}
+
 }  // namespace
 
 std::string UrlHost(std::string_view url) {
@@ -206,6 +235,8 @@ void FillMetadata(const PageMeta& meta, const std::vector<std::string>& json_ld,
   if (author.empty()) author = meta.byline_text;
   out->byline = author;
   out->language = Trim(meta.lang);
+  std::string host = UrlHost(out->url);
+  out->title = StripTitleSuffix(out->title, {out->site_name, out->byline, host});
 }
 
 }  // namespace sitrep::html

@@ -206,7 +206,7 @@ void Consolidator::Add(const Document& doc) {
     ++acc.mentions;
     ++acc.names[e.text];
     ++acc.types[e.type];
-    acc.docs.insert(di);
+    if (acc.docs.empty() || acc.docs.back() != di) acc.docs.push_back(di);
   }
 
   for (const auto& ev : doc.events) {

@@ -63,7 +63,7 @@ struct ActorAcc {
   std::map<std::string, int> names;
   std::map<std::string, int> types;
   int mentions = 0;
-  std::set<int> docs;
+  std::vector<int> docs;  // ascending, no repeats (documents are digested in turn)
 };
 
 struct Consolidator::State {

@@ -1,0 +1,53 @@
+// Fuzzes the claims stages (quantities, attributions, events and claims) on
+// arbitrary bytes: they must not crash, and every span they write must lie
+// inside the text.
+#include <cstddef>
+#include <cstdint>
+#include <cstdlib>
+#include <memory>
+#include <string>
+
+#include "pipeline/stages.h"
+#include "text/segmenter.h"
+
+namespace {
+
+struct Stages {
+  sitrep::Segmenter segmenter;
+  std::unique_ptr<sitrep::Annotator> quantities, attributions, events;
+  Stages() {
+    auto q = sitrep::MakeQuantityTagger();
+    auto a = sitrep::MakeAttributionTagger();
+    auto e = sitrep::MakeEventTagger();
+    if (!q.ok() || !a.ok() || !e.ok()) std::abort();  // lexicons missing: a broken build
+    quantities = std::move(*q);
+    attributions = std::move(*a);
+    events = std::move(*e);
+  }
+};
+
+void Check(bool ok) {
+  if (!ok) std::abort();
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  static Stages* stages = new Stages();
+  sitrep::Document doc;
+  doc.text.assign(reinterpret_cast<const char*>(data), size);
+  doc.published.date = "2025-04-29";
+  stages->segmenter.Segment(&doc);
+  sitrep::AnnotateOptions options;
+  Check(stages->quantities->Annotate(&doc, options).ok());
+  Check(stages->attributions->Annotate(&doc, options).ok());
+  Check(stages->events->Annotate(&doc, options).ok());
+  const uint32_t n = static_cast<uint32_t>(doc.text.size());
+  for (const auto& q : doc.quantities) Check(q.start <= q.end && q.end <= n);
+  for (const auto& a : doc.attributions) Check(a.start <= a.end && a.end <= n);
+  for (const auto& e : doc.events) {
+    Check(e.start <= e.end && e.end <= n && e.trigger.end <= n);
+  }
+  for (const auto& c : doc.claims) Check(c.start <= c.end && c.end <= n);
+  return 0;
+}

@@ -63,7 +63,8 @@ int MonthKey(Day d) {
 
 double Recency(Day reference, const TimelineEntry& e) {
   if (e.end_day >= reference) return 1.0;
-  return std::exp(-static_cast<double>(reference - e.end_day) / 45.0);
+  // Recent events matter more, but an older turning point is never zero.
+  return 0.15 + 0.85 * std::exp(-static_cast<double>(reference - e.end_day) / 90.0);
 }
 
 }  // namespace
@@ -253,6 +254,9 @@ void BuildTimeline(Consolidator::State* st) {
     e.importance = (n_sources + 0.5 * std::log1p(e.mentions)) * (0.3 + e.confidence) *
                    Recency(st->reference, e);
     if (c.time.precision > Precision::kMonth && !c.time_reported) e.importance *= 0.5;
+    // An event whose date is only its report's date is less certain in time
+    // and usually background ("the deployment of troops"): rank it lower.
+    if (c.time_reported) e.importance *= 0.35;
     built.push_back(std::move(b));
   }
 

@@ -50,7 +50,11 @@ awk -v seed=7 'BEGIN {
   }
 }' > "$work/feed.jsonl"
 inputs=("$work/feed.jsonl")
-[ -d examples ] && inputs+=(examples)
+# A snapshot: the inputs must not change between the reference run and the end.
+if [ -d examples ]; then
+  cp -r examples "$work/examples"
+  inputs+=("$work/examples")
+fi
 
 summary() { "$sitrep" stats --db "$1" --format json | tr -d ' \n' |
   sed -E 's/.*"documents":([0-9]+).*"sightings":([0-9]+).*/\1 \2/'; }

@@ -28,6 +28,12 @@ DocDate ResolveDocDate(const Document& doc, const PhraseSet& cues) {
   std::vector<char> planned_sentence(doc.sentences.size(), 0);
   for (const auto& ev : doc.events) {
     if (ev.modality != "planned") continue;
+    // A planned event told in the past tense ("met ... on September 24") is
+    // no evidence of the future: its "planned" may come from the very date
+    // we are checking against the metadata.
+    auto tok = std::lower_bound(doc.tokens.begin(), doc.tokens.end(), ev.trigger.start,
+                                [](const Token& t, uint32_t p) { return t.start < p; });
+    if (tok != doc.tokens.end() && tok->start == ev.trigger.start && tok->pos == "VBD") continue;
     int s = SentenceAt(doc, ev.trigger.start);
     if (s >= 0) planned_sentence[s] = 1;
   }

@@ -55,7 +55,8 @@ const json* Field(const json& obj, const std::string& path) {
   size_t start = 0;
   while (true) {
     size_t dot = path.find('.', start);
-    std::string key = path.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
+    std::string key =
+        path.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
     if (!cur->is_object() || !cur->contains(key)) return nullptr;
     cur = &(*cur)[key];
     if (dot == std::string::npos) return cur;
@@ -134,8 +135,8 @@ TEST_P(GoldenTest, MatchesExpected) {
       if (all) found = static_cast<int>(i);
     }
     if (negative) {
-      EXPECT_LT(found, 0) << expected_path.filename() << ": unexpected " << layer << " '"
-                          << cols[1] << "'";
+      EXPECT_LT(found, 0) << expected_path.filename() << ": unexpected " << layer << " '" << cols[1]
+                          << "'";
     } else {
       EXPECT_GE(found, 0) << expected_path.filename() << ": no " << layer << " '" << cols[1]
                           << "' with the expected fields"
@@ -146,7 +147,8 @@ TEST_P(GoldenTest, MatchesExpected) {
 }
 
 std::string CaseName(const ::testing::TestParamInfo<fs::path>& info) {
-  std::string name = info.param.parent_path().filename().string() + "_" + info.param.stem().string();
+  std::string name =
+      info.param.parent_path().filename().string() + "_" + info.param.stem().string();
   for (char& c : name) {
     if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
   }

@@ -246,6 +246,7 @@ size_t AttributionTagger::HandleCue(const DocView& v, size_t i, size_t len, cons
   }
   std::string full_cue = cue;
   size_t sb;
+  if (k == first) return after;  // nothing before the verb in this sentence
   if (report_nouns_.Contains(words[k - 1])) {
     // "Intelligence estimates suggest", "Reports indicate": the report noun
     // heads the source whatever a tagger made of it.

@@ -2,14 +2,16 @@
 // the README's main command prints.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
 namespace {
 
-std::string Run(const std::string& args) {
+std::string RunSitrep(const std::string& args) {
   std::string cmd = std::string(SITREP_BINARY) + " " + args + " 2>/dev/null";
   std::string out;
   FILE* p = popen(cmd.c_str(), "r");
@@ -22,7 +24,7 @@ std::string Run(const std::string& args) {
 }
 
 TEST(ReportSampleTest, BriefOfTheSampleCorpus) {
-  auto j = nlohmann::json::parse(Run("brief examples --format json"), nullptr, false);
+  auto j = nlohmann::json::parse(RunSitrep("brief examples --format json"), nullptr, false);
   ASSERT_FALSE(j.is_discarded());
   EXPECT_EQ(j["schema_version"], 1);
   // 13 records: the NewsPulse re-post is a sighting of the wire story.
@@ -52,8 +54,8 @@ TEST(ReportSampleTest, BriefOfTheSampleCorpus) {
 }
 
 TEST(ReportSampleTest, AsOfUsesOnlyWhatWasPublishedByThen) {
-  auto j =
-      nlohmann::json::parse(Run("brief examples --format json --as-of 2026-09-12"), nullptr, false);
+  auto j = nlohmann::json::parse(RunSitrep("brief examples --format json --as-of 2026-09-12"),
+                                 nullptr, false);
   ASSERT_FALSE(j.is_discarded());
   EXPECT_EQ(j["as_of"], "2026-09-12");
   EXPECT_GT(j["documents_excluded"].get<int>(), 0);
@@ -63,7 +65,7 @@ TEST(ReportSampleTest, AsOfUsesOnlyWhatWasPublishedByThen) {
 }
 
 TEST(ReportSampleTest, HtmlIsEscapedAndOffline) {
-  std::string html = Run("brief examples --format html");
+  std::string html = RunSitrep("brief examples --format html");
   ASSERT_NE(html.find("<svg"), std::string::npos);
   EXPECT_EQ(html.find("<script"), std::string::npos);
   EXPECT_EQ(html.find("https://"), std::string::npos);

@@ -4,11 +4,15 @@
 // (both are kept, in order).
 #include <algorithm>
 #include <cmath>
+#include <fstream>
 #include <limits>
 #include <map>
 #include <set>
+#include <sstream>
+#include <unordered_map>
 
 #include "report/consolidate_state.h"
+#include "sitrep/data_path.h"
 
 namespace sitrep::report {
 namespace {
@@ -40,9 +44,102 @@ bool Near(double a, double b) {
 
 bool IsDenial(const std::string& modality) { return modality == "denied" || modality == "negated"; }
 
+// Words that name the same counted thing ("personnel", "soldiers" -> "troops"),
+// from data/lexicons/measure-synonyms.tsv (docs/lexicon-measure-synonyms.md).
+const std::unordered_map<std::string, std::string>& MeasureSynonyms() {
+  static const auto* table = [] {
+    auto* t = new std::unordered_map<std::string, std::string>();
+    std::ifstream in(DataPath("lexicons/measure-synonyms.tsv"));
+    for (std::string line; std::getline(in, line);) {
+      if (line.empty() || line[0] == '#') continue;
+      size_t tab = line.find('\t');
+      if (tab == std::string::npos) continue;
+      (*t)[line.substr(0, tab)] = line.substr(tab + 1);
+    }
+    return t;
+  }();
+  return *table;
+}
+
+// The measure with each word replaced by its canonical synonym.
+std::string CanonicalMeasure(const std::string& measure) {
+  const auto& syn = MeasureSynonyms();
+  std::istringstream in(measure);
+  std::string out;
+  for (std::string w; in >> w;) {
+    auto it = syn.find(w);
+    if (!out.empty()) out += ' ';
+    out += it == syn.end() ? w : it->second;
+  }
+  return out;
+}
+
+// Claims about one thing are worded differently across sources: "troops",
+// "personnel" and "troops deployed" of one subject, or a figure whose subject
+// the sentence did not name. Canonical synonyms first; then a bare noun
+// measure joins the one event measure built on it for the same subject, and
+// a claim without subject joins the one subject that has its measure. Only
+// unambiguous cases are merged; the rest keep their own group.
+void NormalizeClaimKeys(std::vector<ClaimRec>* claims) {
+  for (auto& c : *claims) c.measure = CanonicalMeasure(c.measure);
+  // One subject per country: "north-korea@KP", "pyongyang@KP" (the capital as
+  // actor) and "north-korean@KP" (the demonym) are one party to a figure; the
+  // id used most often names the group.
+  std::map<std::string, std::map<std::string, int>> ids_of_country;
+  auto country = [](const std::string& id) {
+    size_t at = id.rfind('@');
+    return at == std::string::npos ? std::string() : id.substr(at + 1);
+  };
+  for (const auto& c : *claims) {
+    if (!country(c.subject).empty()) ++ids_of_country[country(c.subject)][c.subject];
+  }
+  for (auto& c : *claims) {
+    std::string cc = country(c.subject);
+    if (cc.empty()) continue;
+    const auto& ids = ids_of_country[cc];
+    auto best = std::max_element(ids.begin(), ids.end(), [](const auto& a, const auto& b) {
+      return a.second < b.second || (a.second == b.second && a.first > b.first);
+    });
+    c.subject = best->first;
+  }
+  // subject -> measure -> claims
+  std::map<std::string, std::map<std::string, int>> measures_of;
+  for (const auto& c : *claims) ++measures_of[c.subject][c.measure];
+  for (auto& c : *claims) {
+    if (c.measure.find(' ') != std::string::npos) continue;
+    // The event measure built on this noun that most claims use, if one does.
+    std::string best;
+    int best_n = 0, ties = 0;
+    for (const auto& [m, n] : measures_of[c.subject]) {
+      if (m.size() <= c.measure.size() ||
+          m.compare(0, c.measure.size() + 1, c.measure + " ") != 0) {
+        continue;
+      }
+      if (n > best_n) {
+        best = m;
+        best_n = n;
+        ties = 0;
+      } else if (n == best_n) {
+        ++ties;
+      }
+    }
+    if (best_n > 0 && ties == 0) c.measure = best;
+  }
+  std::map<std::string, std::set<std::string>> subjects_of;  // measure -> subjects
+  for (const auto& c : *claims) {
+    if (!c.subject.empty()) subjects_of[c.measure].insert(c.subject);
+  }
+  for (auto& c : *claims) {
+    if (!c.subject.empty()) continue;
+    auto it = subjects_of.find(c.measure);
+    if (it != subjects_of.end() && it->second.size() == 1) c.subject = *it->second.begin();
+  }
+}
+
 }  // namespace
 
 void BuildClaimGroups(Consolidator::State* st) {
+  NormalizeClaimKeys(&st->claims);
   // Group by (subject, measure).
   std::map<std::pair<std::string, std::string>, std::vector<int>> groups;
   for (size_t i = 0; i < st->claims.size(); ++i) {

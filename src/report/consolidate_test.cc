@@ -180,6 +180,32 @@ TEST_F(ConsolidateTest, ClaimStatusesFromRanges) {
   EXPECT_TRUE(caveat);
 }
 
+TEST_F(ConsolidateTest, DifferentWordingsOfOneFigureAreOneGroup) {
+  auto doc = [](std::string id, std::string src, std::string text, std::string qty,
+                std::string subject, std::string measure, double lo, double hi) {
+    DocBuilder b(std::move(id), std::move(src), "2026-09-11", std::move(text));
+    b.Claim(qty, std::move(subject), std::move(measure), lo, hi, "estimated");
+    return b.Build();
+  };
+  std::vector<Document> docs = {
+      doc("d1", "Meridian Wire", "Some 8,000 to 12,000 Eskaran troops were sent.",
+          "8,000 to 12,000", "eskara@XC", "troops deployed", 8000, 12000),
+      // The capital as actor, and "personnel" for "troops", without an event.
+      doc("d2", "Halvany Watch", "About 10,000 Eskaran personnel are in Halvany.", "10,000",
+          "ostrel@XC", "personnel", 10000, 10000),
+      // The same measure under another country stays apart.
+      doc("d3", "Tarsk Federal Network", "Some 2,000 Tarskian soldiers were sent.", "2,000",
+          "tarsk@XB", "soldiers deployed", 2000, 2000),
+  };
+  Brief b = Consolidate(docs, *lex_, {});
+  ASSERT_EQ(b.claim_groups.size(), 2u);
+  int eskara = b.claim_groups[0].subject == "eskara@XC" ? 0 : 1;
+  EXPECT_EQ(b.claim_groups[eskara].measure, "troops deployed");
+  EXPECT_EQ(b.claim_groups[eskara].source_count, 2);
+  EXPECT_EQ(b.claim_groups[1 - eskara].subject, "tarsk@XB");
+  EXPECT_EQ(b.claim_groups[1 - eskara].measure, "troops deployed");
+}
+
 TEST_F(ConsolidateTest, LaterFigureFromTheSameSourceUpdatesTheEarlier) {
   auto doc = [](std::string id, std::string date, std::string text, std::string qty, double lo,
                 double hi) {

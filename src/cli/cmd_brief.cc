@@ -5,6 +5,7 @@
 
 #include "cli/args.h"
 #include "cli/command.h"
+#include "cli/report_args.h"
 #include "report/render.h"
 #include "report/report_job.h"
 
@@ -24,42 +25,15 @@ constexpr const char* kUsage =
     "  --timing           print load and consolidation times to stderr\n";
 
 int RunBrief(const std::vector<std::string>& raw) {
-  std::vector<std::string> argv = raw;
-  for (auto& a : argv) {
-    if (a == "-o") a = "--output";
-  }
-  auto args =
-      Args::Parse(argv, {"db", "as-of", "topic", "format", "output", "max-events", "field", "dct"},
-                  {"help", "exclude-undated", "timing", "quiet"});
-  if (!args.ok()) {
-    std::fprintf(stderr, "sitrep brief: %s\n%s", args.status().message().c_str(), kUsage);
-    return kExitUsage;
-  }
-  if (args->Has("help")) {
-    std::printf("%s", kUsage);
-    return kExitOk;
-  }
-  std::string format = args->Get("format", "md");
-  if (format != "md" && format != "markdown" && format != "html" && format != "json" &&
-      format != "text") {
-    std::fprintf(stderr, "sitrep brief: unknown --format '%s' (md, html, json, text)\n",
-                 format.c_str());
-    return kExitUsage;
-  }
-  report::CommonOptions common;
-  common.db = args->Get("db");
-  common.paths = args->positionals();
-  common.topic = args->Get("topic");
-  common.as_of = args->Get("as-of");
-  common.dct = args->Get("dct");
-  common.fields = args->GetAll("field");
-  common.exclude_undated = args->Has("exclude-undated");
-  common.quiet = args->Has("quiet");
-  auto job = report::MakeReportJob(common);
-  if (!job.ok()) {
-    std::fprintf(stderr, "sitrep brief: %s\n", job.status().message().c_str());
-    return kExitUsage;
-  }
+  static const ReportCommandSpec kSpec{
+      "brief", kUsage, {"max-events"}, {"timing"}, {"md", "markdown", "html", "json", "text"},
+      "md"};
+  int exit_code = kExitOk;
+  auto parsed = ParseReportArgs(kSpec, raw, &exit_code);
+  if (!parsed) return exit_code;
+  auto* args = &parsed->args;
+  const std::string& format = parsed->format;
+  auto* job = &parsed->job;
   job->consolidate.max_timeline = std::atoi(args->Get("max-events", "40").c_str());
   auto result = report::RunReportJob(*job);
   if (!result.ok()) {

@@ -4,6 +4,7 @@
 
 #include "cli/args.h"
 #include "cli/command.h"
+#include "cli/report_args.h"
 #include "report/render.h"
 #include "report/report_job.h"
 
@@ -20,43 +21,22 @@ constexpr const char* kUsage =
     "  --contested    claim groups: per-source values, status, reconciled range\n";
 
 int RunClaims(const std::vector<std::string>& raw) {
-  std::vector<std::string> argv = raw;
-  for (auto& a : argv) {
-    if (a == "-o") a = "--output";
-  }
-  auto args = Args::Parse(argv,
-                          {"db", "as-of", "topic", "format", "output", "actor", "type", "since",
-                           "until", "field", "dct"},
-                          {"help", "contested", "exclude-undated", "quiet"});
-  if (!args.ok()) {
-    std::fprintf(stderr, "sitrep claims: %s\n%s", args.status().message().c_str(), kUsage);
-    return kExitUsage;
-  }
-  if (args->Has("help")) {
-    std::printf("%s", kUsage);
-    return kExitOk;
-  }
-  std::string format = args->Get("format", "text");
-  if (format != "json" && format != "csv" && format != "text" && format != "md" &&
-      format != "html") {
-    std::fprintf(stderr, "sitrep claims: unknown --format '%s'\n", format.c_str());
-    return kExitUsage;
-  }
-  report::CommonOptions common;
-  common.db = args->Get("db");
-  common.paths = args->positionals();
-  common.topic = args->Get("topic");
-  common.as_of = args->Get("as-of");
-  common.dct = args->Get("dct");
-  common.fields = args->GetAll("field");
-  common.exclude_undated = args->Has("exclude-undated");
-  common.quiet = args->Has("quiet");
-  auto job = report::MakeReportJob(common);
+  static const ReportCommandSpec kSpec{"claims",
+                                       kUsage,
+                                       {"actor", "type", "since", "until"},
+                                       {"contested"},
+                                       {"json", "csv", "text", "md", "html"},
+                                       "text"};
+  int exit_code = kExitOk;
+  auto parsed = ParseReportArgs(kSpec, raw, &exit_code);
+  if (!parsed) return exit_code;
+  auto* args = &parsed->args;
+  const std::string& format = parsed->format;
+  auto* job = &parsed->job;
   Status dates = report::CheckDate(args->Get("since"), "--since");
   if (dates.ok()) dates = report::CheckDate(args->Get("until"), "--until");
-  if (!job.ok() || !dates.ok()) {
-    std::fprintf(stderr, "sitrep claims: %s\n",
-                 (job.ok() ? dates : job.status()).message().c_str());
+  if (!dates.ok()) {
+    std::fprintf(stderr, "sitrep claims: %s\n", dates.message().c_str());
     return kExitUsage;
   }
   job->consolidate.claim_actor = args->Get("actor");

@@ -4,6 +4,7 @@
 
 #include "cli/args.h"
 #include "cli/command.h"
+#include "cli/report_args.h"
 #include "report/render.h"
 #include "report/report_job.h"
 
@@ -15,40 +16,14 @@ constexpr const char* kUsage =
     "                      [--format md|html|json|csv|text] [-o FILE]\n";
 
 int RunSources(const std::vector<std::string>& raw) {
-  std::vector<std::string> argv = raw;
-  for (auto& a : argv) {
-    if (a == "-o") a = "--output";
-  }
-  auto args = Args::Parse(argv, {"db", "as-of", "topic", "format", "output", "field", "dct"},
-                          {"help", "exclude-undated", "quiet"});
-  if (!args.ok()) {
-    std::fprintf(stderr, "sitrep sources: %s\n%s", args.status().message().c_str(), kUsage);
-    return kExitUsage;
-  }
-  if (args->Has("help")) {
-    std::printf("%s", kUsage);
-    return kExitOk;
-  }
-  std::string format = args->Get("format", "md");
-  if (format != "md" && format != "html" && format != "json" && format != "csv" &&
-      format != "text") {
-    std::fprintf(stderr, "sitrep sources: unknown --format '%s'\n", format.c_str());
-    return kExitUsage;
-  }
-  report::CommonOptions common;
-  common.db = args->Get("db");
-  common.paths = args->positionals();
-  common.topic = args->Get("topic");
-  common.as_of = args->Get("as-of");
-  common.dct = args->Get("dct");
-  common.fields = args->GetAll("field");
-  common.exclude_undated = args->Has("exclude-undated");
-  common.quiet = args->Has("quiet");
-  auto job = report::MakeReportJob(common);
-  if (!job.ok()) {
-    std::fprintf(stderr, "sitrep sources: %s\n", job.status().message().c_str());
-    return kExitUsage;
-  }
+  static const ReportCommandSpec kSpec{
+      "sources", kUsage, {}, {}, {"md", "html", "json", "csv", "text"}, "md"};
+  int exit_code = kExitOk;
+  auto parsed = ParseReportArgs(kSpec, raw, &exit_code);
+  if (!parsed) return exit_code;
+  auto* args = &parsed->args;
+  const std::string& format = parsed->format;
+  auto* job = &parsed->job;
   auto result = report::RunReportJob(*job);
   if (!result.ok()) {
     std::fprintf(stderr, "sitrep sources: %s\n", result.status().ToString().c_str());

@@ -29,12 +29,12 @@ for mb in "${sizes[@]}"; do
     db=$work/bench-${mb}-${jobs}.db
     rm -f "$db" "$db-wal" "$db-shm"
     /usr/bin/time -f "%e %M" -o "$work/time.txt" build/sitrep ingest "$corpus" --db "$db" --jobs "$jobs" >/dev/null 2>"$work/ingest.err" || true
-    read -r secs kb < "$work/time.txt"
+    read -r secs kb < <(tail -n1 "$work/time.txt")
     docs=$(build/sitrep stats --db "$db" --format json 2>/dev/null | python3 -c "import json,sys; print(json.load(sys.stdin).get('documents', 0))" 2>/dev/null || echo "?")
     brief_s="-"
     if [ "$jobs" = 1 ] && build/sitrep help | grep -q '^  brief'; then
       /usr/bin/time -f "%e %M" -o "$work/btime.txt" build/sitrep brief --db "$db" --format json -o "$work/brief.json" >/dev/null 2>&1 || true
-      read -r brief_s _ < "$work/btime.txt"
+      read -r brief_s _ < <(tail -n1 "$work/btime.txt")
     fi
     python3 - "$mb" "$jobs" "$docs" "$secs" "$bytes" "$words" "$kb" "$brief_s" <<'PY'
 import sys

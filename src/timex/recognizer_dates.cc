@@ -509,6 +509,7 @@ bool Recognizer::MatchNamed(size_t i, Match* m) {
 
 bool Recognizer::MatchWeekday(size_t i, Match* m) {
   const auto& u = *u_;
+  if (i >= n_) return false;  // "late" at the very end of the text
   if (!u[i].Is(Cls::kWeekday) || !u[i].cap) return false;
   const int wd = u[i].lex->I(Cls::kWeekday);
   size_t k = i + 1;

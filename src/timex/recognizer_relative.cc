@@ -17,6 +17,7 @@ bool IsPastWord(const Unit& x) {
 
 bool Recognizer::MatchRelative(size_t i, Match* m) {
   const auto& u = *u_;
+  if (i >= n_) return false;
   size_t j = i;
   Ref ref = RelativeRef();
   auto unknown = [&](const char* v) {

@@ -35,7 +35,8 @@ int main(int argc, char** argv) {
     doc.text = j.value("text", "");
     std::string seen = j.value("gdelt_seendate", "");
     AnnotateOptions o;
-    if (seen.size() >= 8) o.dct = seen.substr(0, 4) + "-" + seen.substr(4, 2) + "-" + seen.substr(6, 2);
+    if (seen.size() >= 8)
+      o.dct = seen.substr(0, 4) + "-" + seen.substr(4, 2) + "-" + seen.substr(6, 2);
     doc.published.date = o.dct;
     for (const auto& s : stages) (void)s->Annotate(&doc, o);
     std::cout << "=== " << j["id"].get<std::string>() << " dct " << o.dct << " claims "
@@ -50,9 +51,10 @@ int main(int argc, char** argv) {
       }
       std::cout << c.id << " subj=" << c.subject << " | " << c.measure << " | "
                 << (c.value.min ? std::to_string(static_cast<long long>(*c.value.min)) : "-")
-                << ".." << (c.value.max ? std::to_string(static_cast<long long>(*c.value.max)) : "-")
-                << (c.value.approx ? " ~" : "") << " | time=" << time << " | src=" << src
-                << " | " << c.modality << "\n    " << doc.SpanText(c.start, c.end) << "\n";
+                << ".."
+                << (c.value.max ? std::to_string(static_cast<long long>(*c.value.max)) : "-")
+                << (c.value.approx ? " ~" : "") << " | time=" << time << " | src=" << src << " | "
+                << c.modality << "\n    " << doc.SpanText(c.start, c.end) << "\n";
     }
   }
   return 0;

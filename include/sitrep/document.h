@@ -39,9 +39,9 @@ struct Timex {
   std::string id;  // "t1"
   uint32_t start = 0, end = 0;
   std::string text;
-  std::string type;   // DATE | TIME | DURATION | SET
-  std::string value;  // TIMEX3 value: 2024-10-03, 2024-Q4, P3D, PAST_REF ...
-  std::string mod;    // START | MID | END | APPROX | BEFORE | ... ; empty = null
+  std::string type;                    // DATE | TIME | DURATION | SET
+  std::string value;                   // TIMEX3 value: 2024-10-03, 2024-Q4, P3D, PAST_REF ...
+  std::string mod;                     // START | MID | END | APPROX | BEFORE | ... ; empty = null
   std::string range_begin, range_end;  // both empty = no range
   std::string anchor = "dct";          // "dct", a timex id, or "none"
   bool flagged = false;                // e.g. weekday contradicts date
@@ -62,30 +62,30 @@ struct Quantity {
   std::string text;
   std::optional<double> min, max;
   bool approx = false;
-  std::string bound;      // at-least | at-most | more-than | less-than; empty = null
-  std::string magnitude;  // "thousands", "millions" ...; empty = null
-  std::string unit;       // "troops", "%", "USD" ...
-  std::string counted;    // the counted noun with its modifiers
-  bool increment = false; // "another 3,000": adds to an earlier figure
+  std::string bound;       // at-least | at-most | more-than | less-than; empty = null
+  std::string magnitude;   // "thousands", "millions" ...; empty = null
+  std::string unit;        // "troops", "%", "USD" ...
+  std::string counted;     // the counted noun with its modifiers
+  bool increment = false;  // "another 3,000": adds to an earlier figure
 };
 
 struct Attribution {
   std::string id;  // "a1"
   uint32_t start = 0, end = 0;
-  std::string cue;          // "according to", "said"
-  std::string source_text;  // "South Korean intelligence"
-  std::string source_actor; // canonical actor id; empty = null
-  std::string via;          // id of the next link of a chain; empty = null
+  std::string cue;           // "according to", "said"
+  std::string source_text;   // "South Korean intelligence"
+  std::string source_actor;  // canonical actor id; empty = null
+  std::string via;           // id of the next link of a chain; empty = null
 };
 
 struct EventMention {
-  std::string id;  // "v1"
+  std::string id;               // "v1"
   uint32_t start = 0, end = 0;  // the sentence (or clause) it is in
   Span trigger;
-  std::string type;     // PLOVER: AGREE, CONSULT, MOBILIZE, ASSAULT, ...
-  std::string subtype;  // "deploy", "sign", ...; empty = null
-  std::string cameo;    // CAMEO root code "15"; empty = null
-  std::string actor, target, location;  // entity mention ids; empty = null
+  std::string type;                      // PLOVER: AGREE, CONSULT, MOBILIZE, ASSAULT, ...
+  std::string subtype;                   // "deploy", "sign", ...; empty = null
+  std::string cameo;                     // CAMEO root code "15"; empty = null
+  std::string actor, target, location;   // entity mention ids; empty = null
   std::string time;                      // timex id; empty = null
   std::string time_source = "reported";  // "timex" | "reported" (document date)
   std::vector<std::string> quantities;   // quantity ids
@@ -138,9 +138,9 @@ struct Sighting {
 };
 
 struct PublishedDate {
-  std::string date;        // ISO 8601 day (or coarser); empty = unknown
+  std::string date;                    // ISO 8601 day (or coarser); empty = unknown
   std::string provenance = "unknown";  // metadata | dateline | inferred | unknown
-  std::string earliest;    // earliest possible date, inferred from text; empty = null
+  std::string earliest;                // earliest possible date, inferred from text; empty = null
 };
 
 // Maps positions in the clean text back to the raw bytes. Stored as sorted
@@ -154,8 +154,8 @@ struct OffsetMap {
 };
 
 struct Document {
-  std::string id;  // "d-" + hex of the normalized raw-text hash
-  std::string source;  // outlet; empty = unknown
+  std::string id;                 // "d-" + hex of the normalized raw-text hash
+  std::string source;             // outlet; empty = unknown
   std::string source_provenance;  // metadata | credit-line | url | unknown
   std::string url, title, language;
   PublishedDate published;

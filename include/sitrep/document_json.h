@@ -13,8 +13,8 @@
 namespace sitrep {
 
 struct JsonWriteOptions {
-  bool include_text = true;    // the clean text
-  bool include_tokens = false; // tokens with POS tags (not in the contract)
+  bool include_text = true;       // the clean text
+  bool include_tokens = false;    // tokens with POS tags (not in the contract)
   bool include_internal = false;  // raw, offsets, removals, sightings
 };
 

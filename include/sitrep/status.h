@@ -104,10 +104,10 @@ class StatusOr {
   std::optional<T> value_;
 };
 
-#define SITREP_RETURN_IF_ERROR(expr)          \
-  do {                                        \
-    ::sitrep::Status _st = (expr);            \
-    if (!_st.ok()) return _st;                \
+#define SITREP_RETURN_IF_ERROR(expr) \
+  do {                               \
+    ::sitrep::Status _st = (expr);   \
+    if (!_st.ok()) return _st;       \
   } while (0)
 
 }  // namespace sitrep

@@ -22,9 +22,9 @@ struct StoreOptions {
 
 // What one Put did with each document.
 struct PutResult {
-  int added = 0;       // new documents
-  int sightings = 0;   // exact duplicates recorded as sightings of a stored one
-  int unchanged = 0;   // already stored with this very sighting: nothing changed
+  int added = 0;            // new documents
+  int sightings = 0;        // exact duplicates recorded as sightings of a stored one
+  int unchanged = 0;        // already stored with this very sighting: nothing changed
   int near_duplicates = 0;  // stored and linked to an earlier copy
 };
 
@@ -63,7 +63,7 @@ struct SearchMatch {
 };
 
 struct SearchResult {
-  Document doc;  // metadata, text and sentences
+  Document doc;      // metadata, text and sentences
   double score = 0;  // bm25: lower is better
   std::vector<SearchMatch> matches;
 };

@@ -62,8 +62,8 @@ std::string DocumentToJson(const Document& doc, const JsonWriteOptions& options)
   if (options.include_tokens) {
     json tokens = json::array();
     for (const auto& t : doc.tokens) {
-      tokens.push_back({{"start", t.start}, {"end", t.end}, {"sentence", t.sentence},
-                        {"pos", OrNull(t.pos)}});
+      tokens.push_back(
+          {{"start", t.start}, {"end", t.end}, {"sentence", t.sentence}, {"pos", OrNull(t.pos)}});
     }
     j["tokens"] = std::move(tokens);
   }
@@ -73,8 +73,8 @@ std::string DocumentToJson(const Document& doc, const JsonWriteOptions& options)
     if (!t.range_begin.empty() || !t.range_end.empty()) {
       range = {{"begin", OrNull(t.range_begin)}, {"end", OrNull(t.range_end)}};
     }
-    json tj = {{"id", t.id},     {"start", t.start},       {"end", t.end},
-               {"text", t.text}, {"type", t.type},         {"value", t.value},
+    json tj = {{"id", t.id},           {"start", t.start}, {"end", t.end},
+               {"text", t.text},       {"type", t.type},   {"value", t.value},
                {"mod", OrNull(t.mod)}, {"range", range},   {"anchor", t.anchor}};
     if (t.flagged) tj["flagged"] = true;
     timexes.push_back(std::move(tj));
@@ -150,7 +150,8 @@ std::string DocumentToJson(const Document& doc, const JsonWriteOptions& options)
   }
   j["claims"] = std::move(claims);
   json problems = json::array();
-  for (const auto& p : doc.problems) problems.push_back({{"stage", p.stage}, {"message", p.message}});
+  for (const auto& p : doc.problems)
+    problems.push_back({{"stage", p.stage}, {"message", p.message}});
   j["problems"] = std::move(problems);
   if (!doc.duplicate_of.empty()) j["duplicate_of"] = doc.duplicate_of;
   if (!doc.cited_sources.empty()) {
@@ -168,14 +169,16 @@ std::string DocumentToJson(const Document& doc, const JsonWriteOptions& options)
     j["offsets"] = {{"clean", doc.offsets.clean}, {"raw", doc.offsets.raw}};
     json removed = json::array();
     for (const auto& r : doc.removed) {
-      removed.push_back({{"raw_start", r.raw_start}, {"raw_end", r.raw_end},
-                         {"text", r.text}, {"reason", r.reason}});
+      removed.push_back({{"raw_start", r.raw_start},
+                         {"raw_end", r.raw_end},
+                         {"text", r.text},
+                         {"reason", r.reason}});
     }
     j["removed"] = std::move(removed);
     json sightings = json::array();
     for (const auto& s : doc.sightings) {
-      sightings.push_back({{"source", s.source}, {"url", s.url},
-                           {"published", s.published}, {"origin", s.origin}});
+      sightings.push_back(
+          {{"source", s.source}, {"url", s.url}, {"published", s.published}, {"origin", s.origin}});
     }
     j["sightings"] = std::move(sightings);
   }
@@ -287,7 +290,8 @@ StatusOr<Document> DocumentFromJson(std::string_view text) {
     x.modality = Str(c, "modality");
     d.claims.push_back(std::move(x));
   }
-  for (const auto& p : Arr(j, "problems")) d.problems.push_back({Str(p, "stage"), Str(p, "message")});
+  for (const auto& p : Arr(j, "problems"))
+    d.problems.push_back({Str(p, "stage"), Str(p, "message")});
   d.duplicate_of = Str(j, "duplicate_of");
   for (const auto& c : Arr(j, "cited_sources")) {
     d.cited_sources.push_back({Str(c, "name"), U32(c, "start"), U32(c, "end")});

@@ -1,13 +1,9 @@
 #include "text/segmenter.h"
 
-#include <unicode/brkiter.h>
-#include <unicode/locid.h>
-#include <unicode/utext.h>
-
 #include <fstream>
-#include <memory>
 
 #include "sitrep/data_path.h"
+#include "text/sentence_breaks.h"
 
 namespace sitrep {
 namespace {
@@ -74,23 +70,33 @@ bool IsInitialism(std::string_view w) {
   return true;
 }
 
-const char* const kClitics[] = {"n't",
-                                "'s",
-                                "'re",
-                                "'ve",
-                                "'ll",
-                                "'d",
-                                "'m",
-                                "\xE2\x80\x99"
-                                "s",
-                                "\xE2\x80\x99"
-                                "re",
-                                "\xE2\x80\x99"
-                                "ve",
-                                "\xE2\x80\x99"
-                                "ll",
-                                "\xE2\x80\x99"
-                                "d"};
+constexpr std::string_view kClitics[] = {"n't",
+                                         "'s",
+                                         "'re",
+                                         "'ve",
+                                         "'ll",
+                                         "'d",
+                                         "'m",
+                                         "\xE2\x80\x99"
+                                         "s",
+                                         "\xE2\x80\x99"
+                                         "re",
+                                         "\xE2\x80\x99"
+                                         "ve",
+                                         "\xE2\x80\x99"
+                                         "ll",
+                                         "\xE2\x80\x99"
+                                         "d"};
+
+// Every clitic has an apostrophe (ASCII or the last byte of U+2019) within
+// its last four bytes: words without one are most words, and skip the list.
+bool MayEndWithClitic(std::string_view w) {
+  size_t from = w.size() > 4 ? w.size() - 4 : 0;
+  for (size_t i = from; i < w.size(); ++i) {
+    if (w[i] == '\'' || w[i] == '\x99') return true;
+  }
+  return false;
+}
 
 bool EndsWithCI(std::string_view w, std::string_view suffix) {
   if (w.size() <= suffix.size()) return false;
@@ -116,10 +122,10 @@ Segmenter::Segmenter() {
 }
 
 Segmenter::Segmenter(std::unordered_set<std::string> abbreviations)
-    : abbreviations_(std::move(abbreviations)) {}
+    : abbreviations_(abbreviations.begin(), abbreviations.end()) {}
 
 bool Segmenter::IsAbbreviation(std::string_view w) const {
-  return abbreviations_.count(std::string(w)) > 0 ||
+  return abbreviations_.find(w) != abbreviations_.end() ||
          (w.size() == 2 && IsUpper(w[0]) && w[1] == '.') || IsInitialism(w);
 }
 
@@ -128,10 +134,7 @@ std::vector<Sentence> Segmenter::SplitSentences(std::string_view text) const {
   // Paragraphs first: a line break always ends a sentence in news text
   // (headings, datelines and bullet lines carry no full stop).
   size_t pos = 0;
-  UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<icu::BreakIterator> bi(
-      icu::BreakIterator::createSentenceInstance(icu::Locale("en@ss=standard"), status));
-  if (U_FAILURE(status)) bi.reset();
+  std::vector<size_t> cuts;
   while (pos < text.size()) {
     size_t line_end = text.find('\n', pos);
     if (line_end == std::string_view::npos) line_end = text.size();
@@ -139,18 +142,9 @@ std::vector<Sentence> Segmenter::SplitSentences(std::string_view text) const {
     while (b < e && IsSpace(static_cast<unsigned char>(text[b]))) ++b;
     while (e > b && IsSpace(static_cast<unsigned char>(text[e - 1]))) --e;
     if (b < e) {
-      std::vector<size_t> cuts;
-      if (bi) {
-        UErrorCode st = U_ZERO_ERROR;
-        UText* ut = utext_openUTF8(nullptr, text.data() + b, static_cast<int64_t>(e - b), &st);
-        if (U_SUCCESS(st)) {
-          bi->setText(ut, st);
-          for (int32_t p = bi->next(); p != icu::BreakIterator::DONE; p = bi->next()) {
-            cuts.push_back(b + static_cast<size_t>(p));
-          }
-          utext_close(ut);
-        }
-      }
+      cuts.clear();
+      text::SentenceBreaks(text.substr(b, e - b), &cuts);
+      for (size_t& cut : cuts) cut += b;
       if (cuts.empty() || cuts.back() != e) cuts.push_back(e);
       size_t start = b;
       for (size_t cut : cuts) {
@@ -191,7 +185,10 @@ void Segmenter::Tokenize(std::string_view text, uint32_t begin, uint32_t end, ui
     while (j < end && !IsSpace(static_cast<unsigned char>(text[j]))) ++j;
     // [i, j) is a whitespace-delimited chunk: peel punctuation off both ends.
     size_t b = i, e = j;
-    std::vector<Token> tail;
+    // Trailing punctuation, peeled off last to first; reused, as nearly
+    // every word before a comma or full stop needs it.
+    thread_local std::vector<Token> tail;
+    tail.clear();
     while (b < e) {
       size_t n = PunctLen(text, b);
       if (n == 0) break;
@@ -217,11 +214,12 @@ void Segmenter::Tokenize(std::string_view text, uint32_t begin, uint32_t end, ui
     if (b < e) {
       std::string_view word = text.substr(b, e - b);
       size_t split = e;
-      for (const char* c : kClitics) {
-        std::string_view cl(c);
-        if (EndsWithCI(word, cl)) {
-          split = e - cl.size();
-          break;
+      if (MayEndWithClitic(word)) {
+        for (std::string_view cl : kClitics) {
+          if (EndsWithCI(word, cl)) {
+            split = e - cl.size();
+            break;
+          }
         }
       }
       if (split != e && split > b) {

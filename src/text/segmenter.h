@@ -1,7 +1,8 @@
 // Sentence and token segmentation for English news text.
 //
-// Sentences come from ICU's sentence break iterator (with the CLDR
-// abbreviation suppressions), corrected for news: no break after a known
+// Sentences are those of ICU's sentence break iterator (UAX #29 with the
+// CLDR abbreviation suppressions; computed by text/sentence_breaks.h without
+// the iterator, which was slow), corrected for news: no break after a known
 // abbreviation ("Gen.", "U.S.") or an initial ("Kim J. Un"), and always a
 // break at a blank line or at a heading line without a full stop. Tokens are
 // Penn Treebank-like, as in the corpora the taggers are trained on: clitics
@@ -9,6 +10,7 @@
 #ifndef SITREP_TEXT_SEGMENTER_H_
 #define SITREP_TEXT_SEGMENTER_H_
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -35,7 +37,13 @@ class Segmenter {
   bool IsAbbreviation(std::string_view word_with_period) const;
 
  private:
-  std::unordered_set<std::string> abbreviations_;
+  // Looked up by string_view without building a string (C++20
+  // heterogeneous lookup): the check runs for every word before a period.
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  };
+  std::unordered_set<std::string, Hash, std::equal_to<>> abbreviations_;
 };
 
 }  // namespace sitrep

@@ -1,5 +1,7 @@
 #include "store/doc_codec.h"
 
+#include <zlib.h>
+
 #include <cstring>
 #include <nlohmann/json.hpp>
 
@@ -85,6 +87,94 @@ double SignatureAgreement(const std::vector<uint64_t>& a, const std::vector<uint
   size_t same = 0;
   for (size_t i = 0; i < a.size(); ++i) same += a[i] == b[i];
   return static_cast<double>(same) / static_cast<double>(a.size());
+}
+
+namespace {
+
+constexpr char kPacked = '\xFF';
+// Shorter values gain nothing from compression, for the header's cost.
+constexpr size_t kMinCompressBytes = 64;
+// zlib's window: a longer dictionary is cut to its first window's worth,
+// the part the start of the raw input matches.
+constexpr size_t kMaxDictionaryBytes = 32 << 10;
+// Level 6 (zlib's default) gains little over this on annotation JSON and
+// takes twice the time, in the store's single writer thread.
+constexpr int kLevel = 3;
+
+std::string_view Dictionary(std::string_view d) { return d.substr(0, kMaxDictionaryBytes); }
+
+bool Deflate(std::string_view in, std::string_view dictionary, std::string* out) {
+  z_stream z{};
+  if (deflateInit(&z, kLevel) != Z_OK) return false;
+  if (!dictionary.empty() &&
+      deflateSetDictionary(&z, reinterpret_cast<const Bytef*>(dictionary.data()),
+                           static_cast<uInt>(dictionary.size())) != Z_OK) {
+    deflateEnd(&z);
+    return false;
+  }
+  size_t header = out->size();
+  out->resize(header + deflateBound(&z, static_cast<uLong>(in.size())));
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
+  z.avail_in = static_cast<uInt>(in.size());
+  z.next_out = reinterpret_cast<Bytef*>(out->data() + header);
+  z.avail_out = static_cast<uInt>(out->size() - header);
+  int rc = deflate(&z, Z_FINISH);
+  out->resize(header + z.total_out);
+  deflateEnd(&z);
+  return rc == Z_STREAM_END;
+}
+
+}  // namespace
+
+std::string PackColumn(std::string_view value, std::string_view dictionary) {
+  std::string out;
+  if (value.size() >= kMinCompressBytes && value.size() <= 0xFFFFFFFFu) {
+    dictionary = Dictionary(dictionary);
+    out.push_back(kPacked);
+    out.push_back(dictionary.empty() ? 'z' : 'd');
+    uint32_t n = static_cast<uint32_t>(value.size());
+    for (int b = 0; b < 4; ++b) out.push_back(static_cast<char>(n >> (8 * b)));
+    if (Deflate(value, dictionary, &out) && out.size() < value.size() + 2) return out;
+    out.clear();
+  }
+  out.reserve(value.size() + 2);
+  out.push_back(kPacked);
+  out.push_back('p');
+  out.append(value);
+  return out;
+}
+
+StatusOr<std::string> UnpackColumn(std::string_view stored, std::string_view dictionary) {
+  if (stored.empty() || stored[0] != kPacked) return std::string(stored);
+  if (stored.size() >= 2 && stored[1] == 'p') return std::string(stored.substr(2));
+  if (stored.size() < 6 || (stored[1] != 'z' && stored[1] != 'd')) {
+    return Status::Corruption("packed column: unknown method");
+  }
+  uint32_t n = 0;
+  for (int b = 3; b >= 0; --b) n = (n << 8) | static_cast<unsigned char>(stored[2 + b]);
+  // Deflate expands at most 1032:1: a larger size is damage, not data.
+  if (n > 1032 * (stored.size() - 6) + 1024) return Status::Corruption("packed column: bad size");
+  std::string out(n, '\0');
+  z_stream z{};
+  if (inflateInit(&z) != Z_OK) return Status::Internal("zlib: inflateInit failed");
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(stored.data() + 6));
+  z.avail_in = static_cast<uInt>(stored.size() - 6);
+  z.next_out = reinterpret_cast<Bytef*>(out.data());
+  z.avail_out = static_cast<uInt>(out.size());
+  int rc = inflate(&z, Z_FINISH);
+  if (rc == Z_NEED_DICT && stored[1] == 'd') {
+    dictionary = Dictionary(dictionary);
+    if (inflateSetDictionary(&z, reinterpret_cast<const Bytef*>(dictionary.data()),
+                             static_cast<uInt>(dictionary.size())) == Z_OK) {
+      rc = inflate(&z, Z_FINISH);
+    }
+  }
+  size_t produced = z.total_out;
+  inflateEnd(&z);
+  if (rc != Z_STREAM_END || produced != n) {
+    return Status::Corruption("packed column does not inflate (zlib " + std::to_string(rc) + ")");
+  }
+  return out;
 }
 
 }  // namespace sitrep::store

@@ -4,6 +4,7 @@
 
 #include "sitrep/document_json.h"
 #include "store/annotation_rows.h"
+#include "store/doc_codec.h"
 #include "store/sqlite_util.h"
 
 namespace sitrep::store {
@@ -91,6 +92,14 @@ CREATE TABLE claims(
 CREATE INDEX claims_by_measure ON claims(measure, subject);
 )sql";
 
+// Version 3: raw, offsets, removed and annotations are packed
+// (store/doc_codec.h: zlib, the raw input against the clean text as
+// dictionary), so raw_size keeps the raw input's size for statistics.
+// Rows written before stay as they are: unpacking reads both forms.
+constexpr const char* kSchemaV3 = R"sql(
+ALTER TABLE documents ADD COLUMN raw_size INTEGER;
+)sql";
+
 Status BackfillAnnotationRows(sqlite3* db) {
   Statement select;
   SITREP_RETURN_IF_ERROR(select.Prepare(db, "SELECT id, annotations FROM documents"));
@@ -101,7 +110,9 @@ Status BackfillAnnotationRows(sqlite3* db) {
     if (!row.ok()) return row.status();
     if (!*row) break;
     std::string id = select.Text(0);
-    StatusOr<Document> doc = DocumentFromJson(select.Text(1));
+    StatusOr<std::string> json = UnpackColumn(select.Text(1));
+    if (!json.ok()) return json.status().WithPrefix("document " + id);
+    StatusOr<Document> doc = DocumentFromJson(*json);
     if (!doc.ok()) return doc.status().WithPrefix("document " + id);
     doc->id = id;
     SITREP_RETURN_IF_ERROR(writer.Write(*doc));
@@ -116,6 +127,8 @@ Status Apply(sqlite3* db, int version) {
     case 2:
       SITREP_RETURN_IF_ERROR(Exec(db, kSchemaV2));
       return BackfillAnnotationRows(db);
+    case 3:
+      return Exec(db, kSchemaV3);
     default:
       return Status::Internal("no migration to schema version " + std::to_string(version));
   }

@@ -59,6 +59,68 @@ TEST(SchemaTest, MigratesVersionOneStoreAndBackfillsAnnotationRows) {
   EXPECT_EQ(doc->entities[0].actor, "lorvan@XL");
 }
 
+// A version 2 store keeps its rows as they were (plain JSON, raw bytes):
+// after the migration they read as before, and new rows are packed.
+TEST(SchemaTest, VersionTwoRowsReadAfterMigrationAndNewRowsArePacked) {
+  TempDir dir;
+  const std::string path = dir.File("v2.db");
+  Document old =
+      MakeDoc("d-old", "Talks resumed in Lorvan on Monday, officials said.", "2024-05-06", "Wire");
+  old.raw = "  " + old.text + "\n";
+  old.offsets.clean = {0, 10};
+  old.offsets.raw = {2, 12};
+  old.entities.push_back({"e1", 16, 22, "Lorvan", "GPE", "lorvan@XL", ""});
+  {
+    Db db(path);
+    ASSERT_TRUE(Migrate(db.db, 2).ok());
+    Statement st;
+    ASSERT_TRUE(st.Prepare(db.db,
+                           "INSERT INTO documents(id, text_hash, source, published, raw, text, "
+                           "offsets, pipeline, annotations) "
+                           "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")
+                    .ok());
+    st.BindText(1, old.id).BindText(2, TextHash(old.text)).BindText(3, old.source);
+    st.BindText(4, old.published.date).BindBlob(5, old.raw).BindText(6, old.text);
+    st.BindText(7, R"({"clean":[0,10],"raw":[2,12]})").BindText(8, old.pipeline);
+    st.BindText(9, DocumentToJson(old, {.include_text = false}));
+    ASSERT_TRUE(st.Run().ok());
+    ASSERT_TRUE(
+        Exec(db.db, "INSERT INTO documents_fts(rowid, text) SELECT rowid, text FROM documents")
+            .ok());
+  }
+  auto store = OpenSqliteStore(path, TestOptions());
+  ASSERT_TRUE(store.ok()) << store.status().ToString();
+  auto got = (*store)->Get("d-old");
+  ASSERT_TRUE(got.ok()) << got.status().ToString();
+  EXPECT_EQ(got->raw, old.raw);
+  EXPECT_EQ(got->offsets.raw, old.offsets.raw);
+  ASSERT_EQ(got->entities.size(), 1u);
+  EXPECT_EQ(got->entities[0].actor, "lorvan@XL");
+
+  Document fresh =
+      MakeDoc("d-new", std::string(400, 'x') + " new text about Lorvan.", "2024-05-07", "Wire");
+  fresh.raw = fresh.text + "\n\nRead more";
+  ASSERT_TRUE((*store)->Put({fresh}).ok());
+  auto stats = (*store)->Stats();
+  ASSERT_TRUE(stats.ok());
+  EXPECT_EQ(stats->schema_version, 3);
+  EXPECT_EQ(stats->raw_bytes, static_cast<int64_t>(old.raw.size() + fresh.raw.size()));
+  EXPECT_EQ((*store)->Get("d-new")->raw, fresh.raw);
+  Status integrity = (*store)->CheckIntegrity();
+  EXPECT_TRUE(integrity.ok()) << integrity.ToString();
+  store->reset();
+  Db db(path);
+  Statement packed;
+  ASSERT_TRUE(packed
+                  .Prepare(db.db,
+                           "SELECT substr(annotations, 1, 1) = x'FF', "
+                           "length(raw) < 60 FROM documents WHERE id = 'd-new'")
+                  .ok());
+  ASSERT_TRUE(*packed.Step());
+  EXPECT_EQ(packed.Int(0), 1);
+  EXPECT_EQ(packed.Int(1), 1);
+}
+
 TEST(SchemaTest, RefusesStoreFromNewerSitrep) {
   TempDir dir;
   const std::string path = dir.File("future.db");

@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
@@ -79,8 +80,9 @@ class SqliteStore : public Store {
         db_,
         "INSERT INTO documents(id, text_hash, source, source_provenance, url, title, language, "
         "published, published_provenance, published_earliest, origin, format, raw, text, "
-        "offsets, removed, pipeline, annotations) "
-        "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)"));
+        "offsets, removed, pipeline, annotations, raw_size) "
+        "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, "
+        "?19)"));
     SITREP_RETURN_IF_ERROR(
         insert_fts_.Prepare(db_, "INSERT INTO documents_fts(rowid, text) VALUES(?1, ?2)"));
     SITREP_RETURN_IF_ERROR(insert_sighting_.Prepare(
@@ -124,11 +126,13 @@ class SqliteStore : public Store {
   }
 
   StatusOr<PutResult> Put(const std::vector<Document>& docs) override {
+    const std::vector<Encoded> encoded = EncodeAll(docs);
     Transaction txn(db_);
     SITREP_RETURN_IF_ERROR(txn.Begin());
     PutResult result;
-    for (const Document& doc : docs) {
-      Status s = PutOne(doc, &result);
+    for (size_t i = 0; i < docs.size(); ++i) {
+      const Document& doc = docs[i];
+      Status s = PutOne(doc, encoded[i], &result);
       if (!s.ok()) return s.WithPrefix("storing " + (doc.origin.empty() ? doc.id : doc.origin));
       // Fault tests widen the open transaction so kill -9 lands inside it.
       if (put_delay_us_ > 0) std::this_thread::sleep_for(std::chrono::microseconds(put_delay_us_));
@@ -217,7 +221,7 @@ class SqliteStore : public Store {
     SITREP_RETURN_IF_ERROR(txn.Begin());
     for (const Document& doc : docs) {
       update_annotations_.BindText(1, doc.id)
-          .BindText(2, AnnotationJson(doc))
+          .BindBlob(2, PackColumn(AnnotationJson(doc)))
           .BindText(3, doc.pipeline);
       SITREP_RETURN_IF_ERROR(update_annotations_.Run());
       if (sqlite3_changes(db_) == 0) return Status::NotFound("no document " + doc.id);
@@ -258,9 +262,18 @@ class SqliteStore : public Store {
     return s;
   }
 
-  Status PutOne(const Document& doc, PutResult* result);
+  // What Put stores of a document beyond its metadata, computed before the
+  // transaction: the costly part of storing, done on several threads.
+  struct Encoded {
+    std::string text_hash, raw, offsets, removed, annotations;
+    std::vector<uint64_t> signature;  // empty without a signature function
+  };
+  Encoded Encode(const Document& doc) const;
+  std::vector<Encoded> EncodeAll(const std::vector<Document>& docs) const;
+  Status PutOne(const Document& doc, const Encoded& encoded, PutResult* result);
   Status AddSightings(const std::string& id, const Document& doc, bool* added);
-  Status LinkNearDuplicates(const Document& doc, PutResult* result);
+  Status LinkNearDuplicates(const Document& doc, const std::vector<uint64_t>& sig,
+                            PutResult* result);
   Status Neighbors(const std::string& id, std::vector<DocKey>* out);
   Status Relink(const std::string& id, PutResult* result);
   Status RelinkWithNeighbors(const std::string& id, PutResult* result);
@@ -292,9 +305,36 @@ std::string SqliteStore::JsonStringArray(const std::vector<std::string>& values)
   return out + "]";
 }
 
-Status SqliteStore::PutOne(const Document& doc, PutResult* result) {
+SqliteStore::Encoded SqliteStore::Encode(const Document& doc) const {
+  Encoded e;
+  e.text_hash = TextHash(doc.text);
+  e.raw = PackColumn(doc.raw, doc.text);
+  e.offsets = PackColumn(EncodeOffsets(doc.offsets));
+  e.removed = PackColumn(EncodeRemovals(doc.removed));
+  e.annotations = PackColumn(AnnotationJson(doc));
+  if (options_.signature) e.signature = options_.signature(doc.text);
+  return e;
+}
+
+std::vector<SqliteStore::Encoded> SqliteStore::EncodeAll(const std::vector<Document>& docs) const {
+  std::vector<Encoded> out(docs.size());
+  // A few documents per thread, so a small batch does not pay for threads.
+  size_t threads =
+      std::min<size_t>(std::max(1u, std::thread::hardware_concurrency()), (docs.size() + 3) / 4);
+  std::atomic<size_t> next{0};
+  auto run = [&] {
+    for (size_t i = next++; i < docs.size(); i = next++) out[i] = Encode(docs[i]);
+  };
+  std::vector<std::thread> pool;
+  for (size_t t = 1; t < threads; ++t) pool.emplace_back(run);
+  run();
+  for (auto& t : pool) t.join();
+  return out;
+}
+
+Status SqliteStore::PutOne(const Document& doc, const Encoded& encoded, PutResult* result) {
   if (doc.id.empty()) return Status::InvalidArgument("document has no id");
-  const std::string hash = TextHash(doc.text);
+  const std::string& hash = encoded.text_hash;
   find_.BindText(1, doc.id).BindText(2, hash);
   StatusOr<bool> found = find_.Step();
   if (!found.ok()) return found.status();
@@ -328,9 +368,10 @@ Status SqliteStore::PutOne(const Document& doc, PutResult* result) {
   insert_doc_.Bind(7, doc.language).Bind(8, doc.published.date);
   insert_doc_.BindText(9, doc.published.provenance.empty() ? "unknown" : doc.published.provenance);
   insert_doc_.Bind(10, doc.published.earliest).Bind(11, doc.origin).Bind(12, doc.format);
-  insert_doc_.BindBlob(13, doc.raw).BindText(14, doc.text);
-  insert_doc_.BindText(15, EncodeOffsets(doc.offsets)).BindText(16, EncodeRemovals(doc.removed));
-  insert_doc_.BindText(17, doc.pipeline).BindText(18, AnnotationJson(doc));
+  insert_doc_.BindBlob(13, encoded.raw).BindText(14, doc.text);
+  insert_doc_.BindBlob(15, encoded.offsets).BindBlob(16, encoded.removed);
+  insert_doc_.BindText(17, doc.pipeline).BindBlob(18, encoded.annotations);
+  insert_doc_.Bind(19, static_cast<int64_t>(doc.raw.size()));
   SITREP_RETURN_IF_ERROR(insert_doc_.Run());
   insert_fts_.Bind(1, static_cast<int64_t>(sqlite3_last_insert_rowid(db_))).BindText(2, doc.text);
   SITREP_RETURN_IF_ERROR(insert_fts_.Run());
@@ -338,7 +379,7 @@ Status SqliteStore::PutOne(const Document& doc, PutResult* result) {
   SITREP_RETURN_IF_ERROR(AddSightings(doc.id, doc, &added));
   SITREP_RETURN_IF_ERROR(rows_.Write(doc));
   ++result->added;
-  return LinkNearDuplicates(doc, result);
+  return LinkNearDuplicates(doc, encoded.signature, result);
 }
 
 Status SqliteStore::AddSightings(const std::string& id, const Document& doc, bool* added) {
@@ -354,9 +395,9 @@ Status SqliteStore::AddSightings(const std::string& id, const Document& doc, boo
   return Status::OK();
 }
 
-Status SqliteStore::LinkNearDuplicates(const Document& doc, PutResult* result) {
+Status SqliteStore::LinkNearDuplicates(const Document& doc, const std::vector<uint64_t>& sig,
+                                       PutResult* result) {
   if (!options_.signature) return Status::OK();
-  std::vector<uint64_t> sig = options_.signature(doc.text);
   // A text without a single shingle has the all-maximum signature: it is
   // like nothing, rather than like every other empty text.
   if (std::all_of(sig.begin(), sig.end(), [](uint64_t v) { return v == ~uint64_t{0}; })) {
@@ -454,12 +495,21 @@ StatusOr<Document> SqliteStore::RowToDocument(const Statement& st, bool metadata
   Document doc;
   const std::string id = st.Text(0);
   if (!metadata_only) {
-    StatusOr<Document> parsed = DocumentFromJson(st.Text(17));
-    if (!parsed.ok()) return parsed.status().WithPrefix("document " + id);
+    const std::string where = "document " + id;
+    StatusOr<std::string> json = UnpackColumn(st.Text(17));
+    if (!json.ok()) return json.status().WithPrefix(where);
+    StatusOr<Document> parsed = DocumentFromJson(*json);
+    if (!parsed.ok()) return parsed.status().WithPrefix(where);
     doc = std::move(*parsed);
-    doc.raw = st.Text(14);
-    SITREP_RETURN_IF_ERROR(DecodeOffsets(st.Text(15), &doc.offsets).WithPrefix("document " + id));
-    SITREP_RETURN_IF_ERROR(DecodeRemovals(st.Text(16), &doc.removed).WithPrefix("document " + id));
+    StatusOr<std::string> raw = UnpackColumn(st.Text(14), st.Text(11));
+    StatusOr<std::string> offsets = UnpackColumn(st.Text(15));
+    StatusOr<std::string> removed = UnpackColumn(st.Text(16));
+    for (const auto* part : {&raw, &offsets, &removed}) {
+      if (!part->ok()) return part->status().WithPrefix(where);
+    }
+    doc.raw = std::move(*raw);
+    SITREP_RETURN_IF_ERROR(DecodeOffsets(*offsets, &doc.offsets).WithPrefix(where));
+    SITREP_RETURN_IF_ERROR(DecodeRemovals(*removed, &doc.removed).WithPrefix(where));
   }
   doc.id = id;
   doc.source = st.Text(1);
@@ -517,7 +567,8 @@ StatusOr<StoreStats> SqliteStore::Stats() {
       {&s.sources, "SELECT count(DISTINCT source) FROM documents WHERE source IS NOT NULL"},
       {&s.unknown_source, "SELECT count(*) FROM documents WHERE source IS NULL"},
       {&s.undated, "SELECT count(*) FROM documents WHERE published IS NULL"},
-      {&s.raw_bytes, "SELECT coalesce(sum(length(CAST(raw AS BLOB))), 0) FROM documents"},
+      {&s.raw_bytes,
+       "SELECT coalesce(sum(coalesce(raw_size, length(CAST(raw AS BLOB)))), 0) FROM documents"},
       {&s.text_bytes, "SELECT coalesce(sum(length(CAST(text AS BLOB))), 0) FROM documents"},
       {&s.file_bytes, "SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()"},
       {&s.timexes, "SELECT count(*) FROM timexes"},

@@ -99,7 +99,8 @@ TEST(SqliteStoreTest, PutThenGetRoundTripsMetadataAndAnnotations) {
   EXPECT_EQ(stats->entities, 1);
   EXPECT_EQ(stats->timexes, 1);
   EXPECT_EQ(stats->claims, 1);
-  EXPECT_EQ(stats->schema_version, 2);
+  EXPECT_EQ(stats->schema_version, 3);
+  EXPECT_EQ(stats->raw_bytes, static_cast<int64_t>(d.raw.size()));
   EXPECT_TRUE(store->Get("d-none").status().IsNotFound());
 }
 

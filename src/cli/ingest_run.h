@@ -1,6 +1,7 @@
-// Reading inputs and annotating them in parallel batches, shared by
-// `sitrep ingest` (which stores each batch) and `sitrep annotate` (which
-// prints it). Documents reach the sink in input order for any --jobs.
+// Reading inputs and annotating them on N threads, shared by `sitrep ingest`
+// (which stores each batch) and `sitrep annotate` (which prints it).
+// Documents reach the sink in input order, in the same batches, for any
+// --jobs; memory is bounded by a window of documents in flight.
 #ifndef SITREP_CLI_INGEST_RUN_H_
 #define SITREP_CLI_INGEST_RUN_H_
 
@@ -23,6 +24,9 @@ struct RunOptions {
   int jobs = 1;
   size_t batch_docs = 64;
   size_t batch_bytes = 8 << 20;
+  // Input bytes read but not yet handed to the sink (besides the batch
+  // being filled); a single larger input is still read.
+  size_t window_bytes = 32 << 20;
   const char* progress_label = "reading";
 };
 
@@ -33,10 +37,12 @@ struct RunCounts {
   uint64_t bytes = 0;    // raw bytes of the documents read
 };
 
-// Decides, per document as it is read, whether annotating it is needless
-// (e.g. the store already has it). May be null.
+// Decides, per document before it is annotated, whether annotating it is
+// needless (e.g. the store already has it). Called on the worker threads,
+// several at once. May be null.
 using SkipFn = std::function<StatusOr<bool>(const Document& doc)>;
-// Receives each annotated batch in input order; a non-OK status stops the run.
+// Receives each annotated batch in input order, on the calling thread; a
+// non-OK status stops the run.
 using SinkFn = std::function<Status(std::vector<Document>&& batch)>;
 
 // Reads every path, prints read problems ("path[:line]: message") and

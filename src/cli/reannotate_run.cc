@@ -1,9 +1,10 @@
 #include "cli/reannotate_run.h"
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
-#include "cli/batch_annotator.h"
+#include "cli/ordered_workers.h"
 #include "cli/progress.h"
 #include "sitrep/version.h"
 
@@ -42,29 +43,50 @@ StatusOr<int64_t> Reannotate(Store& store, const Pipeline& pipeline,
   }
   if (ids.empty()) return int64_t{0};
 
-  BatchAnnotator annotator(pipeline, options.annotate, options.jobs);
+  // This thread reads from and writes to the store (one connection) while
+  // the workers annotate the documents in between.
+  struct Item {
+    Document doc;
+    Status status;
+  };
+  const int jobs = std::max(1, options.jobs);
+  OrderedWorkers<Item> pool(jobs, options.batch_docs * 2 + 4 * static_cast<size_t>(jobs),
+                            size_t{64} << 20, [&](Item* item) {
+                              Status s = pipeline.Annotate(&item->doc, options.annotate);
+                              if (!s.ok()) item->status = s.WithPrefix(item->doc.origin);
+                            });
   Progress progress("reannotate", 0);
   int64_t done = 0;
   uint64_t bytes = 0;
-  for (size_t i = 0; i < ids.size(); i += options.batch_docs) {
-    std::vector<Document> batch;
-    for (size_t j = i; j < std::min(ids.size(), i + options.batch_docs); ++j) {
-      auto doc = store.Get(ids[j]);
-      if (!doc.ok()) return doc.status();
-      if (options.only_invalidated && !doc->pipeline.empty()) continue;
-      DropAnnotatorProblems(&*doc);
-      bytes += doc->text.size();
-      batch.push_back(std::move(*doc));
-    }
-    if (batch.empty()) continue;
-    annotator.Start(std::move(batch), {});
-    Status s;
-    batch = annotator.Wait(&s);
-    if (!s.ok()) return s;
+  std::vector<Document> batch;
+  auto flush = [&]() -> Status {
+    if (batch.empty()) return Status::OK();
     SITREP_RETURN_IF_ERROR(store.UpdateAnnotations(batch));
     done += static_cast<int64_t>(batch.size());
+    batch.clear();
     progress.Update(done, bytes);
+    return Status::OK();
+  };
+  auto pop = [&]() -> Status {
+    Item item;
+    if (!pool.Pop(&item)) return Status::Internal("reannotate: no document in flight");
+    if (!item.status.ok()) return item.status;
+    batch.push_back(std::move(item.doc));
+    if (batch.size() >= options.batch_docs) return flush();
+    return Status::OK();
+  };
+  for (const std::string& id : ids) {
+    auto doc = store.Get(id);
+    if (!doc.ok()) return doc.status();
+    if (options.only_invalidated && !doc->pipeline.empty()) continue;
+    DropAnnotatorProblems(&*doc);
+    bytes += doc->text.size();
+    size_t size = doc->raw.size() + doc->text.size();
+    while (pool.Full(size)) SITREP_RETURN_IF_ERROR(pop());
+    pool.Push({std::move(*doc), Status::OK()}, size);
   }
+  while (pool.in_flight() > 0) SITREP_RETURN_IF_ERROR(pop());
+  SITREP_RETURN_IF_ERROR(flush());
   return done;
 }
 

@@ -181,15 +181,10 @@ void ReadJsonLines(std::string_view bytes, const std::string& origin, const Read
     ++line;
     std::string_view text = bytes.substr(begin, nl - begin);
     begin = nl + 1;
-    if (IsBlank(text)) continue;
-    std::string where = fmt::format("{}:{}", origin, line);
-    if (text.size() > kMaxDocumentBytes + 65536) {
-      ctx.on_problem({where, fmt::format("line too long: {} bytes (limit {})", text.size(),
-                                         kMaxDocumentBytes)});
-      continue;
-    }
-    Json record;
-    if (ParseJson(text, where, ctx, &record)) ReadRecord(record, where, "jsonl", ctx);
+    SplitJsonLine(text, origin, line, "", [&](ReadTask&& task) {
+      RunReadTask(std::move(task), ctx);
+      return true;
+    });
   }
 }
 
@@ -325,53 +320,95 @@ std::string NotTextReason(std::string_view bytes) {
   return "";
 }
 
-void ReadBytes(std::string bytes, Format format, const std::string& origin,
-               const ReadContext& ctx) {
-  if (IsBlank(bytes)) {
-    ctx.on_problem({origin, bytes.empty() ? "empty file" : "file holds only whitespace"});
-    return;
-  }
+bool SplitBytes(std::string bytes, Format format, const std::string& origin,
+                const TaskCallback& on_task) {
+  auto problem = [&](std::string message) {
+    return on_task({ReadTask::Kind::kProblem, origin, std::move(message), Format::kUnknown, ""});
+  };
+  if (IsBlank(bytes)) return problem(bytes.empty() ? "empty file" : "file holds only whitespace");
   bool utf16 = bytes.starts_with("\xFF\xFE") || bytes.starts_with("\xFE\xFF");
-  if (std::string why = utf16 ? "" : NotTextReason(bytes); !why.empty()) {
-    ctx.on_problem({origin, why});
-    return;
-  }
+  if (std::string why = utf16 ? "" : NotTextReason(bytes); !why.empty()) return problem(why);
   std::string repaired = MakeUtf8(&bytes);
   // UTF-8 byte order mark.
   if (bytes.starts_with("\xEF\xBB\xBF")) bytes.erase(0, 3);
   if (format == Format::kUnknown) format = SniffFormat(bytes);
+  if (format == Format::kJsonLines) {
+    std::string_view all = bytes;
+    size_t begin = 0;
+    int line = 0;
+    while (begin < all.size()) {
+      size_t nl = all.find('\n', begin);
+      if (nl == std::string_view::npos) nl = all.size();
+      ++line;
+      std::string_view text = all.substr(begin, nl - begin);
+      begin = nl + 1;
+      if (!SplitJsonLine(text, origin, line, repaired, on_task)) return false;
+    }
+    return true;
+  }
+  if (format != Format::kJson && bytes.size() > kMaxDocumentBytes) {
+    return problem(
+        fmt::format("document too large: {} bytes (limit {})", bytes.size(), kMaxDocumentBytes));
+  }
+  return on_task({ReadTask::Kind::kInput, origin, std::move(bytes), format, std::move(repaired)});
+}
+
+bool SplitJsonLine(std::string_view text, const std::string& origin, int line,
+                   const std::string& note, const TaskCallback& on_task) {
+  if (IsBlank(text)) return true;
+  std::string where = fmt::format("{}:{}", origin, line);
+  if (text.size() > kMaxJsonLineBytes) {
+    return on_task(
+        {ReadTask::Kind::kProblem, std::move(where),
+         fmt::format("line too long: {} bytes (limit {})", text.size(), kMaxDocumentBytes),
+         Format::kUnknown, ""});
+  }
+  return on_task(
+      {ReadTask::Kind::kJsonLine, std::move(where), std::string(text), Format::kJsonLines, note});
+}
+
+void RunReadTask(ReadTask task, const ReadContext& ctx) {
+  if (task.kind == ReadTask::Kind::kProblem) {
+    ctx.on_problem({std::move(task.origin), std::move(task.bytes)});
+    return;
+  }
   // Problems of the whole file go on each document read from it.
-  ProblemCallback on_problem = ctx.on_problem;
   DocumentCallback on_doc = [&](Document&& doc) {
-    if (!repaired.empty()) doc.problems.insert(doc.problems.begin(), {"read", repaired});
+    if (!task.note.empty()) doc.problems.insert(doc.problems.begin(), {"read", task.note});
     ctx.on_doc(std::move(doc));
   };
-  ReadContext inner{ctx.options, on_doc, on_problem};
-  if (format == Format::kJsonLines) {
-    ReadJsonLines(bytes, origin, inner);
+  ReadContext inner{ctx.options, task.note.empty() ? ctx.on_doc : on_doc, ctx.on_problem};
+  if (task.kind == ReadTask::Kind::kJsonLine) {
+    Json record;
+    if (ParseJson(task.bytes, task.origin, inner, &record)) {
+      ReadRecord(record, task.origin, "jsonl", inner);
+    }
     return;
   }
-  if (format == Format::kJson) {
-    ReadJson(bytes, origin, inner);
-    return;
-  }
-  if (bytes.size() > kMaxDocumentBytes) {
-    ctx.on_problem({origin, fmt::format("document too large: {} bytes (limit {})", bytes.size(),
-                                        kMaxDocumentBytes)});
+  if (task.format == Format::kJson) {
+    ReadJson(task.bytes, task.origin, inner);
     return;
   }
   Document meta;
-  meta.origin = origin;
+  meta.origin = task.origin;
   SetDate(&meta, "", ctx.options);
-  if (format == Format::kHtml) {
-    ReadHtml(std::move(bytes), origin, inner, std::move(meta));
+  if (task.format == Format::kHtml) {
+    ReadHtml(std::move(task.bytes), task.origin, inner, std::move(meta));
     return;
   }
   meta.format = "text";
-  meta.raw = std::move(bytes);
+  meta.raw = std::move(task.bytes);
   CleanText body = CleanText::Identity(meta.raw);
-  if (format == Format::kMarkdown) body = StripMarkdown(body);
-  Emit(std::move(meta), body, origin, inner);
+  if (task.format == Format::kMarkdown) body = StripMarkdown(body);
+  Emit(std::move(meta), body, task.origin, inner);
+}
+
+void ReadBytes(std::string bytes, Format format, const std::string& origin,
+               const ReadContext& ctx) {
+  SplitBytes(std::move(bytes), format, origin, [&](ReadTask&& task) {
+    RunReadTask(std::move(task), ctx);
+    return true;
+  });
 }
 
 }  // namespace sitrep::ingest

@@ -2,6 +2,7 @@
 // one block per claim with its sentence, for judging by hand.
 //   claims_dump ARTICLES.jsonl IDS.txt
 // The document date is the article's gdelt_seendate (YYYYMMDD...).
+#include <cstdlib>
 #include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
@@ -41,6 +42,31 @@ int main(int argc, char** argv) {
     for (const auto& s : stages) (void)s->Annotate(&doc, o);
     std::cout << "=== " << j["id"].get<std::string>() << " dct " << o.dct << " claims "
               << doc.claims.size() << "\n";
+    // SITREP_DUMP_QUANTITIES=1: also every quantity with the event it went to.
+    if (std::getenv("SITREP_DUMP_QUANTITIES") != nullptr) {
+      for (const Quantity& q : doc.quantities) {
+        std::string ev;
+        for (const auto& e : doc.events) {
+          for (const auto& id : e.quantities) {
+            if (id == q.id)
+              ev = e.id + " " + e.type + " '" +
+                   std::string(doc.SpanText(e.trigger.start, e.trigger.end)) + "'";
+          }
+        }
+        std::cout << "  " << q.id << " '" << q.text << "' counted='" << q.counted
+                  << "' unit=" << q.unit << " -> " << ev << "\n";
+      }
+    }
+    if (std::getenv("SITREP_DUMP_EVENTS") != nullptr) {
+      for (const auto& e : doc.events) {
+        std::cout << "  " << e.id << " " << e.type << " '"
+                  << doc.SpanText(e.trigger.start, e.trigger.end) << "' @" << e.trigger.start
+                  << "\n";
+      }
+      for (const auto& t : doc.tokens)
+        std::cout << doc.SpanText(t.start, t.end) << "/" << t.pos << " ";
+      std::cout << "\n";
+    }
     for (const Claim& c : doc.claims) {
       std::string src, time;
       for (const auto& a : doc.attributions) {

@@ -17,6 +17,12 @@ bool IsSkippable(std::string_view w) {
   return false;
 }
 
+bool HasInnerPeriod(std::string_view w) {
+  size_t p = w.find('.');
+  return p != std::string_view::npos && p > 1 && p + 2 < w.size() && w[p + 1] >= 'a' &&
+         w[p + 1] <= 'z';
+}
+
 bool IsAux(std::string_view w) {
   return w == "was" || w == "were" || w == "is" || w == "are" || w == "been" || w == "be" ||
          w == "being";
@@ -63,6 +69,8 @@ size_t AttributionTagger::SourceAfter(const DocView& v, size_t i, size_t limit) 
       break;
     }
     if (v.IsPunct(k) && w != "-") break;
+    // "intelligence.As": a sentence break the segmenter missed.
+    if (HasInnerPeriod(w)) break;
     // Untagged "-ing" words start a clause: "reports from Russia indicating".
     if (!v.has_pos() && !v.IsCapitalized(k) && w.size() > 4 && w.substr(w.size() - 3) == "ing") {
       break;
@@ -169,15 +177,23 @@ size_t AttributionTagger::HandleCue(const DocView& v, size_t i, size_t len, cons
   }
   // Verb cues. A verb that is tagged as a noun ("reports", "estimates") is
   // not a cue, nor is a capitalized word inside a sentence ("United States").
-  if (v.has_pos() && !chunker_.IsVerb(v, i)) return after;
+  // "Ukraine's military claims that ...": a cue word followed by "that" is
+  // the verb whatever a tagger made of it.
+  bool that_follows = words[after - 1] == "that" || (after < limit && words[after] == "that");
+  if (v.has_pos() && !chunker_.IsVerb(v, i) && !that_follows) return after;
   if (i > first && v.IsCapitalized(i)) return after;
   // Inverted: '"...," said Putin' / '..., confirms Newsweek, citing ...'
   bool inverted_only = kind == "verb-inverted";
   if (i > first && (v.word(i - 1) == "," || v.IsCloseQuote(i - 1))) {
     size_t se = SourceAfter(v, after, limit);
     bool comma = v.word(i - 1) == ",";
-    bool ok =
-        se > after && (v.IsCapitalized(after) || (!comma && chunker_.IsDeterminer(words[after])));
+    // '..., said the Reuters agency': after a comma, a source that starts
+    // with a determiner must name something or close the sentence.
+    bool named = false;
+    for (size_t k = after; k < se && !named; ++k) named = v.IsCapitalized(k);
+    bool closes = se >= limit || words[se] == "." || words[se] == ",";
+    bool ok = se > after && (v.IsCapitalized(after) ||
+                             (chunker_.IsDeterminer(words[after]) && (!comma || named || closes)));
     if (ok) {
       Add(v, after, se, i, after, cue, doc);
       return se;

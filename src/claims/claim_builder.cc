@@ -1,5 +1,7 @@
 // Claims from quantities and events: EventTagger::BuildClaims.
 #include <algorithm>
+#include <string_view>
+#include <unordered_map>
 
 #include "claims/attribution_tagger.h"
 #include "claims/event_tagger.h"
@@ -34,27 +36,46 @@ bool IsPeopleOrThing(const std::string& unit) {
 
 }  // namespace
 
-void EventTagger::BuildClaims(const DocView& v, const std::vector<EventInfo>& info,
-                              const std::vector<int>& q_event,
-                              const std::vector<int>& sentence_attr, const std::string& dct,
-                              Document* doc) const {
-  std::vector<bool> event_has_claim(doc->events.size(), false);
-  auto entity_index = [&](const std::string& id) -> int {
-    for (size_t k = 0; k < doc->entities.size(); ++k) {
-      if (doc->entities[k].id == id) return static_cast<int>(k);
-    }
-    return -1;
-  };
-  auto actor_of = [&](int k) -> std::string {
-    if (k < 0) return "";
-    const EntityMention& e = doc->entities[k];
-    if (!e.actor.empty()) return e.actor;
+std::string EventTagger::SubjectActor(const Document& doc, int k) const {
+  if (k < 0) return "";
+  const EntityMention& e = doc.entities[k];
+  if (e.actor.empty()) {
     std::string t = e.text;
     for (char& c : t) {
       if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
     }
     return t;
+  }
+  if (gazetteer_ == nullptr) return e.actor;
+  std::string country;
+  if (e.type == "NORP" || e.type == "MILITARY") {
+    country = e.country;
+    size_t at = e.actor.rfind('@');
+    if (country.empty() && at != std::string::npos) country = e.actor.substr(at + 1);
+  } else if (e.type == "GPE") {
+    int a = gazetteer_->FindActor(e.actor);
+    if (a >= 0) country = gazetteer_->actor(a).capital_of;
+  }
+  if (country.empty()) return e.actor;
+  int c = gazetteer_->CountryActor(country);
+  return c >= 0 ? gazetteer_->actor(c).id : e.actor;
+}
+
+void EventTagger::BuildClaims(const DocView& v, const std::vector<EventInfo>& info,
+                              const std::vector<int>& q_event,
+                              const std::vector<std::string>& q_verb,
+                              const std::vector<int>& sentence_attr, const std::string& dct,
+                              Document* doc) const {
+  std::vector<bool> event_has_claim(doc->events.size(), false);
+  std::unordered_map<std::string_view, int> entity_by_id;
+  for (size_t k = 0; k < doc->entities.size(); ++k) {
+    entity_by_id.emplace(doc->entities[k].id, static_cast<int>(k));
+  }
+  auto entity_index = [&](const std::string& id) -> int {
+    auto it = entity_by_id.find(id);
+    return it == entity_by_id.end() ? -1 : it->second;
   };
+  auto actor_of = [&](int k) -> std::string { return SubjectActor(*doc, k); };
   auto nearest_timex = [&](uint32_t start, uint32_t end, size_t tok) -> std::string {
     std::string best;
     size_t bd = SIZE_MAX;
@@ -70,6 +91,18 @@ void EventTagger::BuildClaims(const DocView& v, const std::vector<EventInfo>& in
     }
     return best;
   };
+  // The entity named by the tokens just before token t, when t is a noun
+  // they modify: "North Korean troops", "Russia's troops", "KPA soldiers".
+  auto owner_before = [&](size_t t, size_t floor) -> int {
+    if (t <= floor) return -1;
+    size_t p = t - 1;
+    if ((v.word(p) == "'s" || v.word(p) == "\xE2\x80\x99s") && p > floor) --p;
+    int e = v.entity_at(p);
+    if (e < 0) return -1;
+    const std::string& type = doc->entities[e].type;
+    if (type == "NORP" || type == "GPE" || type == "MILITARY" || type == "ORG") return e;
+    return -1;
+  };
 
   for (size_t k = 0; k < doc->quantities.size(); ++k) {
     const Quantity& q = doc->quantities[k];
@@ -78,30 +111,45 @@ void EventTagger::BuildClaims(const DocView& v, const std::vector<EventInfo>& in
     if (qt >= v.size()) continue;
     size_t s = v.sentence(qt);
     const Sentence& sent = doc->sentences[s];
+    size_t first = v.sentence_first(s);
+    // "the three Baltic States", "these two men": a definite determiner
+    // before a small bare figure refers back to a known set; nobody reports
+    // it as a figure.
+    bool spelled = q.text.find_first_of("0123456789") == std::string::npos;
+    const EventMention* ev = q_event[k] >= 0 ? &doc->events[q_event[k]] : nullptr;
+    const EventInfo* ei = q_event[k] >= 0 ? &info[q_event[k]] : nullptr;
+    bool figure_event =
+        ev != nullptr && (ev->type == "MOBILIZE" || ev->type == "RETREAT" ||
+                          ev->type == "CASUALTIES" || ev->type == "AID" || ev->type == "ASSAULT");
+    // (Unless something happens to them in this sentence: "the six officers
+    // were killed" is the claim again, maybe from another source.)
+    if (!figure_event && qt > first && q.bound.empty() && !q.approx && !q.increment && q.max &&
+        *q.max < 100 && q.magnitude.empty()) {
+      std::string_view d = v.word(qt - 1);
+      if (d == "the" || d == "these" || d == "those" || d == "all" || d == "both" || d == "its" ||
+          d == "their" || d == "his" || d == "her" || d == "our") {
+        continue;
+      }
+    }
     Claim c;
     c.id = "c" + std::to_string(doc->claims.size() + 1);
     c.start = sent.start;
     c.end = sent.end;
-    const EventMention* ev = q_event[k] >= 0 ? &doc->events[q_event[k]] : nullptr;
-    const EventInfo* ei = q_event[k] >= 0 ? &info[q_event[k]] : nullptr;
-    if (ev) event_has_claim[q_event[k]] = true;
 
     // The counted phrase as tokens.
-    size_t cb = 0, ce = 0, head = 0;
-    if (!q.counted.empty()) {
-      size_t pos = doc->text.find(q.counted, q.end);
-      if (pos != std::string::npos && pos < sent.end) {
-        cb = v.TokenAt(static_cast<uint32_t>(pos));
-        ce = v.TokenAt(static_cast<uint32_t>(pos + q.counted.size()));
-        head = cb;
-        for (size_t t = cb; t < ce; ++t) {
-          if (v.word(t) == q.unit) head = t;
-        }
-      }
+    size_t cb = 0;
+    size_t ce = CountedEnd(v, *doc, k, &cb);
+    if (q.counted.empty()) cb = ce;
+    size_t head = cb;
+    for (size_t t = cb; t < ce; ++t) {
+      if (v.word(t) == q.unit) head = t;
     }
     std::string counted = ce > cb ? NormalizePhrase(v, chunker_, cb, ce, head) : std::string();
+    // The event's trigger is the counted noun itself ("20 airstrikes").
+    bool trigger_in_counted = ei != nullptr && ei->token >= cb && ei->token < ce &&
+                              (!v.has_pos() || v.pos(ei->token).substr(0, 2) == "NN");
 
-    // Subject: who the figure is about.
+    // Subject: whose the counted things are.
     std::string subject;
     if (q.unit == "%") {
       // "North Korean munitions constituted 70% of ...": the sharer precedes.
@@ -111,8 +159,16 @@ void EventTagger::BuildClaims(const DocView& v, const std::vector<EventInfo>& in
       }
     }
     if (subject.empty() && ce > cb) {
-      uint32_t hs = v.start(head);
-      subject = ActorIn(*doc, v.start(cb), hs > v.start(cb) ? hs : v.end(ce - 1));
+      // An entity inside the counted phrase before its head.
+      for (size_t t = cb; t < head && subject.empty(); ++t) {
+        int e = v.entity_at(t);
+        if (e >= 0 && !doc->entities[e].actor.empty()) subject = actor_of(e);
+      }
+    }
+    if (subject.empty()) {
+      // "Russia's 150,000 troops".
+      int e = owner_before(qt, first);
+      if (e >= 0) subject = actor_of(e);
     }
     if (subject.empty() && ce > cb && doc->entities.empty()) {
       for (size_t t = cb; t < head; ++t) {
@@ -122,8 +178,15 @@ void EventTagger::BuildClaims(const DocView& v, const std::vector<EventInfo>& in
       }
     }
     if (subject.empty() && ev != nullptr) {
-      subject = actor_of(
-          entity_index(ev->type == "CASUALTIES" && !ev->target.empty() ? ev->target : ev->actor));
+      // Who sends, supplies, withdraws or attacks owns what is counted; for
+      // losses, who lost them. Victims of other casualties are named in the
+      // counted phrase or not at all.
+      bool owner_is_actor = ev->type == "MOBILIZE" || ev->type == "AID" || ev->type == "RETREAT" ||
+                            ev->type == "ASSAULT";
+      if (owner_is_actor) subject = actor_of(entity_index(ev->actor));
+      if (ev->type == "CASUALTIES" && ei != nullptr && ei->measure == "lost") {
+        subject = actor_of(entity_index(ev->target));
+      }
     }
     // Ellipsis ("and another 3,000 in the winter"): the counted phrase is
     // not after the figure; take subject and measure from the sentence's
@@ -133,15 +196,15 @@ void EventTagger::BuildClaims(const DocView& v, const std::vector<EventInfo>& in
                             : nullptr;
     bool elliptic = !q.counted.empty() && ce == cb;
     if (elliptic && prev != nullptr && subject.empty()) subject = prev->subject;
-    if (subject.empty()) {
-      for (size_t e = doc->entities.size(); e > 0 && subject.empty(); --e) {
-        const EntityMention& m = doc->entities[e - 1];
-        if (m.start < sent.start || m.end > q.start) continue;
-        bool in_source = false;
-        for (const Attribution& a : doc->attributions) {
-          if (m.start >= a.start && m.end <= a.end) in_source = true;
-        }
-        if (!in_source) subject = actor_of(static_cast<int>(e - 1));
+    if (subject.empty() && ce > cb && (ev == nullptr || ev->type != "CASUALTIES")) {
+      // A bare plural ("troops were sent") refers to the last time the text
+      // named whose they were: "the deployment of DPRK troops".
+      std::string_view h = v.word(head);
+      size_t floor = qt > 1500 ? qt - 1500 : 0;
+      for (size_t t = qt; t > floor && subject.empty(); --t) {
+        if (v.word(t - 1) != h) continue;
+        int e = owner_before(t - 1, floor);
+        if (e >= 0) subject = actor_of(e);
       }
     }
     c.subject = subject;
@@ -153,7 +216,11 @@ void EventTagger::BuildClaims(const DocView& v, const std::vector<EventInfo>& in
     } else if (elliptic) {
       measure = q.unit;
     } else if (q.unit == "%") {
-      measure = counted.empty() ? "share" : "share of " + counted;
+      // A share needs what it is a share of ("70% of the artillery"); "rose
+      // 20%" says nothing checkable about a named thing.
+      size_t j = v.TokenAt(q.end);
+      if (counted.empty() || j >= v.size() || v.word(j) != "of") continue;
+      measure = "share of " + counted;
     } else if (!counted.empty()) {
       measure = counted;
     } else if (!IsPeopleOrThing(q.unit)) {
@@ -162,10 +229,7 @@ void EventTagger::BuildClaims(const DocView& v, const std::vector<EventInfo>& in
     // The event names what happened to what was counted only where figures
     // are about the event itself ("troops deployed", "soldiers killed"), not
     // about its participants ("the two nations signed").
-    bool figure_event =
-        ev != nullptr && (ev->type == "MOBILIZE" || ev->type == "RETREAT" ||
-                          ev->type == "CASUALTIES" || ev->type == "AID" || ev->type == "ASSAULT");
-    if (ei != nullptr && figure_event && q.unit != "%") {
+    if (ei != nullptr && figure_event && q.unit != "%" && !trigger_in_counted && !elliptic) {
       bool already =
           measure.size() >= ei->measure.size() &&
           measure.compare(measure.size() - ei->measure.size(), std::string::npos, ei->measure) == 0;
@@ -173,12 +237,16 @@ void EventTagger::BuildClaims(const DocView& v, const std::vector<EventInfo>& in
         if (!measure.empty()) measure += ' ';
         measure += ei->measure;
       }
+    } else if (ev == nullptr && !q_verb[k].empty() && !measure.empty() && q.unit != "%" &&
+               !elliptic) {
+      measure += ' ';
+      measure += q_verb[k];
     }
     if (measure.empty()) continue;
     // "one of the parties", "the two nations": small spelled-out numbers are
     // mostly determiners, not figures anyone reports.
-    bool spelled = q.text.find_first_of("0123456789") == std::string::npos;
     if (spelled && q.max && *q.max < 3 && q.magnitude.empty()) continue;
+    if (ev) event_has_claim[q_event[k]] = true;
     c.measure = measure;
 
     // Value: bounds open the range on one side.
@@ -191,6 +259,12 @@ void EventTagger::BuildClaims(const DocView& v, const std::vector<EventInfo>& in
     if (ev != nullptr) {
       c.event = ev->id;
       c.time = ev->time;
+      // "..., and another 3,000 in the winter of 2025": the elliptic figure
+      // has its own date.
+      if (elliptic) {
+        std::string t = nearest_timex(sent.start, sent.end, qt);
+        if (!t.empty()) c.time = t;
+      }
       c.attribution = ev->attribution;
       c.modality = ev->modality;
     } else {
@@ -239,11 +313,16 @@ void EventTagger::BuildClaims(const DocView& v, const std::vector<EventInfo>& in
     if (np_end > j && takes_object && v.entity_at(head) < 0 && v.timex_at(head) < 0) {
       object = std::string(v.word(head));
     }
-    // "The treaty ..., signed in June 2024": the word that made the trigger
-    // an agreement names what was signed.
-    if (object.empty() && takes_object && ei.condition_token != SIZE_MAX &&
-        ei.condition_token < ei.token) {
+    // "The treaty ..., signed in June 2024", "signed the Treaty on ...": the
+    // word that made the trigger an agreement names what was signed.
+    if (object.empty() && takes_object && ei.condition_token != SIZE_MAX) {
       object = std::string(v.word(ei.condition_token));
+    }
+    // "the deployment is part of ...": a deployment, withdrawal or delivery
+    // of nothing named is not a checkable statement.
+    if (object.empty() && ev.type != "AGREE" && ev.type != "CONCEDE" && ev.type != "REJECT" &&
+        ev.type != "ACCUSE") {
+      continue;
     }
     Claim c;
     c.id = "c" + std::to_string(doc->claims.size() + 1);

@@ -14,6 +14,30 @@ bool IsAux(std::string_view w) {
          w == "being" || w == "got";
 }
 
+// Words between a counted subject and its verb: "have been", "were
+// reportedly", "had already".
+bool IsLightAux(std::string_view w) {
+  return w == "has" || w == "have" || w == "had" || w == "will" || w == "would" || w == "could" ||
+         w == "may" || w == "might" || w == "not" || w == "also" || w == "already" ||
+         w == "still" || w == "reportedly" || w == "allegedly" || w == "indeed" || w == "even" ||
+         w == "then" || w == "later" || w == "all" || w == "both" || w == "since" || w == "now" ||
+         w == "being" || w == "got";
+}
+
+// Past forms of verbs too light to say what happened to what was counted
+// ("500 tanks remained", "had 20 drones").
+bool IsLightVerb(std::string_view w) {
+  static constexpr std::string_view kWords[] = {
+      "was",  "were",     "been",    "had",      "did",      "got",     "made",     "took",
+      "gave", "saw",      "said",    "included", "reached",  "became",  "remained", "seemed",
+      "used", "numbered", "totaled", "totalled", "exceeded", "stood",   "came",     "went",
+      "held", "kept",     "found",   "left",     "put",      "brought", "added",    "showed"};
+  for (std::string_view k : kWords) {
+    if (w == k) return true;
+  }
+  return false;
+}
+
 bool IsLocationPrep(std::string_view w) {
   return w == "in" || w == "near" || w == "at" || w == "outside" || w == "around" ||
          w == "across" || w == "inside" || w == "into" || w == "throughout";
@@ -80,6 +104,10 @@ StatusOr<std::unique_ptr<EventTagger>> EventTagger::Create() {
   });
   SITREP_RETURN_IF_ERROR(t->chunker_.Load());
   SITREP_RETURN_IF_ERROR(t->modality_.Load());
+  // The entity stage shares this gazetteer; without it subjects stay the
+  // ids of the mentions themselves.
+  auto gaz = Gazetteer::LoadDefault();
+  if (gaz.ok()) t->gazetteer_ = *gaz;
   return t;
 }
 
@@ -133,6 +161,117 @@ const TriggerEntry* EventTagger::TriggerAt(const DocView& v, const std::vector<s
   return nullptr;
 }
 
+size_t EventTagger::CountedEnd(const DocView& v, const Document& doc, size_t k,
+                               size_t* counted_first) const {
+  const Quantity& q = doc.quantities[k];
+  size_t qe = v.TokenAt(q.end);
+  *counted_first = qe;
+  if (q.counted.empty()) return qe;
+  // The counted phrase starts at or after the figure's end and within its
+  // sentence; find it by text from there.
+  size_t s = v.sentence(v.TokenAt(q.start));
+  uint32_t sent_end = doc.sentences[s].end;
+  std::string_view text(doc.text);
+  size_t pos = text.find(q.counted, q.end);
+  if (pos == std::string_view::npos || pos >= sent_end || pos > q.end + 8) return qe;
+  *counted_first = v.TokenAt(static_cast<uint32_t>(pos));
+  return v.TokenAt(static_cast<uint32_t>(pos + q.counted.size()));
+}
+
+EventTagger::Attachment EventTagger::Attach(const DocView& v, const Document& doc, size_t k,
+                                            size_t qt, size_t first, size_t limit,
+                                            const std::vector<EventInfo>& info,
+                                            size_t first_event) const {
+  Attachment out;
+  const auto& words = v.words();
+  auto trigger_at = [&](size_t tok) -> int {
+    for (size_t e = first_event; e < info.size(); ++e) {
+      if (tok >= info[e].token && tok < info[e].token_end) return static_cast<int>(e);
+    }
+    return -1;
+  };
+  auto is_adverb = [&](size_t t) {
+    if (v.has_pos()) return v.pos(t).substr(0, 2) == "RB";
+    std::string_view w = words[t];
+    return w.size() > 3 && w.substr(w.size() - 2) == "ly";
+  };
+  size_t cb = 0;
+  size_t qe = CountedEnd(v, doc, k, &cb);
+  // A participle counted for itself: "4,000 killed or wounded".
+  for (size_t t = cb; t < qe && t < limit; ++t) {
+    int e = trigger_at(t);
+    if (e >= 0 && (!v.has_pos() || v.pos(t).substr(0, 2) == "VB")) {
+      out.event = e;
+      return out;
+    }
+  }
+  // Forward: the verb the counted phrase is the subject of, past
+  // auxiliaries, adverbs and relative pronouns.
+  size_t p = qe;
+  for (int skipped = 0; p < limit && skipped < 5; ++p, ++skipped) {
+    std::string_view w = words[p];
+    if (IsAux(w) || IsLightAux(w) || w == "who" || w == "that" || w == "which" ||
+        (is_adverb(p) && !v.IsCapitalized(p))) {
+      continue;
+    }
+    break;
+  }
+  if (p < limit) {
+    int e = trigger_at(p);
+    bool verbal = !v.has_pos() || v.pos(p).substr(0, 2) == "VB" || v.pos(p) == "JJ";
+    if (e >= 0 && verbal) {
+      out.event = e;
+      return out;
+    }
+    // A verb that is no trigger still says what happened to what was
+    // counted: "20 tanks were destroyed", "300 people perished".
+    if (qe > cb && v.has_pos() && (v.pos(p) == "VBN" || v.pos(p) == "VBD") &&
+        !IsLightVerb(words[p]) && !modality_.IsAttributionCue(words[p]) && !v.IsCapitalized(p)) {
+      out.verb = std::string(words[p]);
+    }
+  }
+  // Backward: the verb or noun the figure is the object of.
+  const Quantity& q = doc.quantities[k];
+  size_t b = v.TokenAt(q.start);
+  int skipped = 0;
+  while (b > first && skipped < 3) {
+    size_t t = b - 1;
+    if ((is_adverb(t) && !v.IsCapitalized(t)) || chunker_.IsDeterminer(words[t]) ||
+        words[t] == "up" || words[t] == "down" || words[t] == "off" || words[t] == "out") {
+      if (trigger_at(t) >= 0) break;
+      --b;
+      ++skipped;
+      continue;
+    }
+    break;
+  }
+  if (b > first) {
+    size_t t = b - 1;
+    if (words[t] == "of") {
+      // "the deployment of 12,000 troops": a noun trigger before "of".
+      size_t n = t;
+      while (n > first && chunker_.IsDeterminer(words[n - 1])) --n;
+      if (n > first) {
+        int e = trigger_at(n - 1);
+        if (e >= 0 && (!v.has_pos() || v.pos(n - 1).substr(0, 2) == "NN")) out.event = e;
+      }
+      return out;
+    }
+    int e = trigger_at(t);
+    if (e >= 0 && (!v.has_pos() || v.pos(t).substr(0, 2) == "VB")) {
+      out.event = e;
+      out.verb.clear();
+      return out;
+    }
+    if (out.verb.empty() && v.has_pos() && (v.pos(t) == "VBD" || v.pos(t) == "VBN") &&
+        !IsLightVerb(words[t]) && !modality_.IsAttributionCue(words[t]) && !v.IsCapitalized(t)) {
+      // "Ukraine destroyed 20 tanks" -> tanks destroyed.
+      out.verb = std::string(words[t]);
+    }
+  }
+  return out;
+}
+
 Status EventTagger::Annotate(Document* doc, const AnnotateOptions& options) const {
   doc->events.clear();
   doc->claims.clear();
@@ -161,6 +300,7 @@ Status EventTagger::Annotate(Document* doc, const AnnotateOptions& options) cons
     q_token[k] = v.TokenAt(doc->quantities[k].start);
   }
   std::vector<int> q_event(doc->quantities.size(), -1);
+  std::vector<std::string> q_verb(doc->quantities.size());
   std::vector<int> sentence_attr = SentenceAttributions(v, doc->attributions);
   std::vector<EventInfo> info;
 
@@ -179,7 +319,6 @@ Status EventTagger::Annotate(Document* doc, const AnnotateOptions& options) cons
   for (size_t s = 0; s < v.num_sentences(); ++s) {
     size_t first = v.sentence_first(s), limit = v.sentence_last(s);
     size_t first_event = doc->events.size();
-    std::vector<size_t> trig_tok;
     for (size_t i = first; i < limit; ++i) {
       size_t len = 0, cond = SIZE_MAX;
       const TriggerEntry* e = TriggerAt(v, lemmas, i, first, limit, &len, &cond);
@@ -319,46 +458,31 @@ Status EventTagger::Annotate(Document* doc, const AnnotateOptions& options) cons
       }
       if (e->type == "STATEMENT" || e->type == "REJECT") future = false;
       ev.modality = modality_.Score(v, first, i, trig_end, limit, cue, future, e->type == "REJECT");
-      trig_tok.push_back(i);
       info.push_back({i, trig_end, std::move(measure), cond});
       doc->events.push_back(std::move(ev));
     }
-    // Each quantity of the sentence goes to its nearest trigger, counted
-    // from the end of its counted phrase for triggers after it; a comma in
-    // between weighs as five more tokens.
+    // Each quantity of the sentence goes to the trigger it is an argument
+    // of, read from the words around it: the subject of a verb that follows
+    // ("4,000 soldiers have been killed", "troops sent to"), the object of
+    // one before ("sent an additional 3,000 troops", "deployment of 12,000
+    // troops"), or a participle standing for what is counted ("4,000 killed
+    // or wounded"). A figure a trigger merely stands near gets none.
     for (size_t k = 0; k < doc->quantities.size(); ++k) {
       size_t qt = q_token[k];
-      if (qt < first || qt >= limit || trig_tok.empty()) continue;
-      size_t qe = v.TokenAt(doc->quantities[k].end);
-      const std::string& counted = doc->quantities[k].counted;
-      if (!counted.empty()) {
-        size_t pos = doc->text.find(counted, doc->quantities[k].end);
-        if (pos != std::string::npos && pos < doc->sentences[s].end) {
-          qe = v.TokenAt(static_cast<uint32_t>(pos + counted.size()));
-        }
+      if (qt < first || qt >= limit) continue;
+      Attachment at = Attach(v, *doc, k, qt, first, limit, info, first_event);
+      if (at.event < 0 && doc->quantities[k].increment && k > 0 && q_event[k - 1] >= 0 &&
+          q_token[k - 1] >= first && doc->quantities[k].counted == doc->quantities[k - 1].counted) {
+        // "over 10,000 troops were sent ..., and another 3,000 in the winter".
+        at.event = q_event[k - 1];
       }
-      size_t best = 0, bd = SIZE_MAX;
-      for (size_t t = 0; t < trig_tok.size(); ++t) {
-        size_t tt = trig_tok[t];
-        size_t a = tt >= qe ? qe : tt + 1, b = tt >= qe ? tt : qt;
-        if (tt >= qt && tt < qe) a = b = qt;  // trigger inside the counted phrase
-        size_t d = b - a;
-        for (size_t x = a; x < b; ++x) {
-          if (words[x] == "," || words[x] == ";") d += 5;
-        }
-        if (tt >= qe) d = d > 0 ? d - 1 : 0;  // prefer the verb that follows
-        if (d < bd && d <= 20) {
-          bd = d;
-          best = t;
-        }
-      }
-      if (bd == SIZE_MAX) continue;
-      EventMention& ev = doc->events[first_event + best];
-      ev.quantities.push_back(doc->quantities[k].id);
-      q_event[k] = static_cast<int>(first_event + best);
+      q_verb[k] = std::move(at.verb);
+      if (at.event < 0) continue;
+      doc->events[at.event].quantities.push_back(doc->quantities[k].id);
+      q_event[k] = at.event;
     }
   }
-  BuildClaims(v, info, q_event, sentence_attr, dct, doc);
+  BuildClaims(v, info, q_event, q_verb, sentence_attr, dct, doc);
   return Status::OK();
 }
 

@@ -29,6 +29,7 @@
 #include "claims/lexicon.h"
 #include "claims/modality.h"
 #include "claims/phrases.h"
+#include "ner/gazetteer.h"
 #include "sitrep/annotator.h"
 
 namespace sitrep::claims {
@@ -64,10 +65,28 @@ class EventTagger : public Annotator {
     std::string measure;
     size_t condition_token;  // SIZE_MAX: none
   };
+  // Which event a quantity is an argument of (index into doc->events, -1:
+  // none) and, failing a trigger, the past form of the verb that governs it
+  // ("destroyed" in "20 tanks were destroyed").
+  struct Attachment {
+    int event = -1;
+    std::string verb;
+  };
+  Attachment Attach(const DocView& v, const Document& doc, size_t k, size_t qt, size_t first,
+                    size_t limit, const std::vector<EventInfo>& info, size_t first_event) const;
+  // Token range [*counted_first, return) of quantity k's counted phrase; both
+  // are the token after the figure when it has none.
+  size_t CountedEnd(const DocView& v, const Document& doc, size_t k, size_t* counted_first) const;
   // Fills doc->claims from the quantities and the events (claim_builder.cc).
   void BuildClaims(const DocView& v, const std::vector<EventInfo>& info,
-                   const std::vector<int>& q_event, const std::vector<int>& sentence_attr,
-                   const std::string& dct, Document* doc) const;
+                   const std::vector<int>& q_event, const std::vector<std::string>& q_verb,
+                   const std::vector<int>& sentence_attr, const std::string& dct,
+                   Document* doc) const;
+  // The actor id a claim's subject takes for entity k: the country for a
+  // nationality, an armed force or a capital ("North Korean troops" ->
+  // north-korea@KP, the id the entity linker gives the country itself), so
+  // that figures from different documents share a subject.
+  std::string SubjectActor(const Document& doc, int k) const;
   bool ConditionHolds(const DocView& v, size_t i, size_t first, size_t limit,
                       const std::string& condition, size_t* where) const;
 
@@ -83,6 +102,7 @@ class EventTagger : public Annotator {
   Lemmatizer lemmatizer_;
   Chunker chunker_;
   ModalityScorer modality_;
+  std::shared_ptr<const Gazetteer> gazetteer_;  // null: no country mapping
 };
 
 }  // namespace sitrep::claims

@@ -23,6 +23,8 @@ class ModalityScorer {
   // How an attribution's cue frames what it introduces: reported |
   // estimated | hedged | denied.
   std::string CueModality(std::string_view cue) const;
+  // Whether this one word is an attribution cue ("said", "reported").
+  bool IsAttributionCue(std::string_view word) const { return attribution_cues_.Contains(word); }
 
   // REQUIRES: first <= trigger < limit, tokens of one sentence.
   // `attribution_cue` is empty when the statement has no attribution;

@@ -88,9 +88,15 @@ bool NumberParser::ParseDigitToken(std::string_view t, NumberMatch* out) const {
   if (!ReadDigits(t, &p, &v1, &comma)) return false;
   double v2 = v1;
   size_t dash = 0;
+  bool clock = p == t.size() && p >= 4 && t[p - 3] == '.' && IsDigit(t[p - 4]) &&
+               (p < 6 || !IsDigit(t[p - 6]));
   if (IsDash(t, p, &dash) && p + dash < t.size() && IsDigit(t[p + dash])) {
     size_t q = p + dash;
     bool comma2 = false;
+    size_t d2 = 0;
+    // "123-456-7890": a phone or serial number, not a range.
+    if (ReadDigits(t, &q, &v2, &comma2) && q < t.size() && IsDash(t, q, &d2)) return false;
+    q = p + dash;
     if (ReadDigits(t, &q, &v2, &comma2) && (q == t.size() || t[q] == '%')) {
       comma = comma || comma2;
       p = q;
@@ -103,7 +109,10 @@ bool NumberParser::ParseDigitToken(std::string_view t, NumberMatch* out) const {
     size_t dash_len = 0;
     if (IsDash(t, p, &dash_len)) {
       // "1,000-strong", "20-year-old": a number used as a modifier; keep the
-      // number, the rest is not a unit.
+      // number and the word it modifies with, which is not a unit.
+      size_t w0 = p + dash_len, w1 = w0;
+      while (w1 < t.size() && t[w1] != '-') ++w1;
+      out->compound = std::string(t.substr(w0, w1 - w0));
     } else if (const PhraseEntry* e = symbols_.Find(rest); e && e->field(1) == "suffix") {
       unit = e->field(0);
     } else if (const PhraseEntry* s = words_.Find(rest);
@@ -120,6 +129,7 @@ bool NumberParser::ParseDigitToken(std::string_view t, NumberMatch* out) const {
   out->unit = unit;
   out->has_comma = comma;
   out->words = false;
+  out->clock_shape = clock;
   return true;
 }
 

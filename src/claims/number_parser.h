@@ -27,6 +27,12 @@ struct NumberMatch {
   size_t end = 0;           // one past the last token consumed
   bool words = false;       // spelled out ("six") rather than digits
   bool has_comma = false;   // "10,000": never a year
+  // The word a digit token is joined to by a hyphen ("32-member",
+  // "20-year-old" -> "member", "year"); empty when none.
+  std::string compound;
+  // The digits have a two-digit decimal part ("14.00", "9.30"): the shape of
+  // a clock time as well as of a figure.
+  bool clock_shape = false;
 };
 
 class NumberParser {

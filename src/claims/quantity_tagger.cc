@@ -43,6 +43,20 @@ StatusOr<std::unique_ptr<QuantityTagger>> QuantityTagger::Create() {
   SITREP_RETURN_IF_ERROR(t->chunker_.Load());
   SITREP_RETURN_IF_ERROR(t->modifiers_.Load("lexicons/quantity-modifiers.tsv", 5));
   SITREP_RETURN_IF_ERROR(t->not_before_.Load("lexicons/quantity-not-before.tsv", 2));
+  // Words around a clock time: data/lexicons/quantity-clock-words.tsv
+  // (before|after).
+  auto clock = ReadTsv("lexicons/quantity-clock-words.tsv", 2);
+  if (!clock.ok()) return clock.status();
+  for (auto& r : *clock) {
+    if (r[1] == "before") {
+      t->clock_before_.Add(r[0], {});
+    } else if (r[1] == "after") {
+      t->clock_after_.Add(r[0], {});
+    } else {
+      return Status::InvalidArgument(
+          "lexicons/quantity-clock-words.tsv: side must be before|after: " + r[0]);
+    }
+  }
   return t;
 }
 
@@ -113,9 +127,13 @@ size_t QuantityTagger::TagAt(const DocView& v, size_t i, size_t limit, Document*
   }
   if (LooksLikeYear(*m, words[j]) &&
       (m->end >= limit || v.IsCapitalized(m->end) || !chunker_.IsNoun(v, m->end) ||
-       chunker_.IsFunctionWord(words[m->end]))) {
+       chunker_.IsFunctionWord(words[m->end]) ||
+       // "the 2022 invasion": a year modifies a singular noun; a count
+       // ("2000 troops") a plural one.
+       (v.has_pos() && v.pos(m->end) == "NN"))) {
     return m->end;
   }
+  if (!m->words && NamesSomething(v, j, *m, first_sentence_token, limit)) return m->end;
   size_t end = m->end;
   double lo = m->min, hi = m->max;
   std::string unit = m->unit;
@@ -182,6 +200,45 @@ size_t QuantityTagger::TagAt(const DocView& v, size_t i, size_t limit, Document*
   q.id = "q" + std::to_string(doc->quantities.size() + 1);
   doc->quantities.push_back(std::move(q));
   return after > end ? after : end;
+}
+
+bool QuantityTagger::NamesSomething(const DocView& v, size_t j, const NumberMatch& m, size_t first,
+                                    size_t limit) const {
+  const auto& words = v.words();
+  // "32-member bloc", "20-year-old", "155-mm": a number joined to a word
+  // modifies a noun; only "-strong" ("a 1,000-strong force") counts people.
+  if (!m.compound.empty() && m.compound != "strong") return true;
+  bool touches_left = j > first && v.start(j) == v.end(j - 1);
+  // "Su-34", "S-400", "F-16": letters, hyphen, digits.
+  if (touches_left && words[j - 1] == "-" && j - 1 > first && v.end(j - 2) == v.start(j - 1) &&
+      !v.IsPunct(j - 2)) {
+    return true;
+  }
+  // "Leopard 2", "Type 12", "Patriot 3": a name directly before a small
+  // plain number designates a model or version. Capitalized function words
+  // and modifiers ("The 20", "Some 300") do not.
+  if (j > first && !m.has_comma && m.unit.empty() && m.max < 1000 && v.IsCapitalized(j - 1) &&
+      v.timex_at(j - 1) < 0 && !chunker_.IsFunctionWord(words[j - 1]) &&
+      !modifiers_.Contains(words[j - 1]) &&
+      (!v.has_pos() || v.pos(j - 1) == "NNP" || v.pos(j - 1) == "NNPS")) {
+    return true;
+  }
+  // "at 14.00", "9.30 pm": a clock time.
+  if (m.clock_shape && m.max < 24) {
+    if (j > first && clock_before_.Contains(words[j - 1])) return true;
+    if (m.end < limit && clock_after_.Contains(words[m.end])) return true;
+  }
+  // "495 123 4567", "2 2022": digits running into more digits are a code.
+  if (m.end < limit && !words[m.end].empty() && words[m.end][0] >= '0' && words[m.end][0] <= '9' &&
+      m.unit.empty()) {
+    return true;
+  }
+  // "45 years old": an age.
+  if (m.end + 1 < limit && (words[m.end] == "years" || words[m.end] == "year") &&
+      words[m.end + 1] == "old") {
+    return true;
+  }
+  return false;
 }
 
 size_t QuantityTagger::CountedAt(const DocView& v, size_t i, size_t limit, Quantity* q) const {

@@ -42,11 +42,17 @@ class QuantityTagger : public Annotator {
   std::optional<NumberMatch> ParseNumber(const DocView& v, size_t j, size_t limit) const;
   // The counted noun phrase after token i: sets doc fields on q.
   size_t CountedAt(const DocView& v, size_t i, size_t limit, Quantity* q) const;
+  // Whether the digits at token j name, number or time something rather
+  // than count it: model designations ("Su-34", "Leopard 2"), compounds
+  // ("32-member"), clock times, codes, ages.
+  bool NamesSomething(const DocView& v, size_t j, const NumberMatch& m, size_t first,
+                      size_t limit) const;
 
   NumberParser numbers_;
   Chunker chunker_;
-  PhraseLexicon modifiers_;   // quantity-modifiers.tsv
-  PhraseLexicon not_before_;  // quantity-not-before.tsv
+  PhraseLexicon modifiers_;                   // quantity-modifiers.tsv
+  PhraseLexicon not_before_;                  // quantity-not-before.tsv
+  PhraseLexicon clock_before_, clock_after_;  // quantity-clock-words.tsv
 };
 
 }  // namespace sitrep::claims

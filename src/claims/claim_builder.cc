@@ -131,6 +131,12 @@ void EventTagger::BuildClaims(const DocView& v, const std::vector<EventInfo>& in
         continue;
       }
     }
+    // "the leaders of 27 countries", "members of 32 nations": a figure that
+    // only describes the people before "of" is no figure of its own.
+    if (ev == nullptr && qt > first + 1 && v.word(qt - 1) == "of" && v.has_pos() &&
+        v.pos(qt - 2) == "NNS") {
+      continue;
+    }
     Claim c;
     c.id = "c" + std::to_string(doc->claims.size() + 1);
     c.start = sent.start;
@@ -196,7 +202,7 @@ void EventTagger::BuildClaims(const DocView& v, const std::vector<EventInfo>& in
                             : nullptr;
     bool elliptic = !q.counted.empty() && ce == cb;
     if (elliptic && prev != nullptr && subject.empty()) subject = prev->subject;
-    if (subject.empty() && ce > cb && (ev == nullptr || ev->type != "CASUALTIES")) {
+    if (subject.empty() && ce > cb && figure_event && ev->type != "CASUALTIES") {
       // A bare plural ("troops were sent") refers to the last time the text
       // named whose they were: "the deployment of DPRK troops".
       std::string_view h = v.word(head);

@@ -476,6 +476,21 @@ Status EventTagger::Annotate(Document* doc, const AnnotateOptions& options) cons
         // "over 10,000 troops were sent ..., and another 3,000 in the winter".
         at.event = q_event[k - 1];
       }
+      if (at.event < 0 && at.verb.empty() && k > 0 && q_token[k - 1] >= first &&
+          q_token[k - 1] < qt) {
+        // "lost nearly 24,000 soldiers, more than 1,000 tanks, and around 500
+        // artillery systems": a list of figures shares its verb.
+        size_t pc = 0;
+        size_t pe = CountedEnd(v, *doc, k - 1, &pc);
+        bool list = pe < qt;
+        for (size_t t = pe; t < qt && list; ++t) {
+          list = words[t] == "," || words[t] == "and" || words[t] == "or";
+        }
+        if (list) {
+          at.event = q_event[k - 1];
+          at.verb = q_verb[k - 1];
+        }
+      }
       q_verb[k] = std::move(at.verb);
       if (at.event < 0) continue;
       doc->events[at.event].quantities.push_back(doc->quantities[k].id);

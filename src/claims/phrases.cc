@@ -68,6 +68,18 @@ size_t Chunker::NounPhraseAt(const DocView& v, size_t i, size_t limit, size_t ma
   size_t end = j;
   for (size_t k = j; k < limit && k - j < max_len; ++k) {
     if (v.IsPunct(k) && v.word(k) != "-") break;
+    // "systems.The": a sentence break the segmenter missed ends the phrase.
+    std::string_view w = v.word(k);
+    size_t dot = w.find('.');
+    if (dot != std::string_view::npos && dot > 1 && dot + 2 < w.size() && w[dot + 1] >= 'a' &&
+        w[dot + 1] <= 'z') {
+      break;
+    }
+    // "14 Leopard 2 tanks": a model number inside a name is part of it.
+    if (k > j && k + 1 < limit && v.IsCapitalized(k - 1) && !w.empty() && w[0] >= '0' &&
+        w[0] <= '9' && IsNominal(v, k + 1)) {
+      continue;
+    }
     if (!IsNominal(v, k)) break;
     if (IsNoun(v, k) || v.entity_at(k) >= 0) {
       *head = k;

@@ -12,7 +12,7 @@ constexpr uint64_t kBos = 0x5eed0001, kBos2 = 0x5eed0002, kEos = 0x5eed0003, kEo
 inline uint64_t Fnv(uint64_t h, uint8_t b) { return (h ^ b) * kFnvPrime; }
 
 enum CapClass : uint64_t { kNoCase = 0, kLower = 1, kInitCap = 2, kAllCaps = 3, kMixed = 4 };
-enum SentenceMode : uint64_t { kNormal = 0, kAllCapsSentence = 1, kLowerSentence = 2 };
+enum Mode : uint64_t { kNormal = 0, kAllCapsSentence = 1, kLowerSentence = 2 };
 
 // What one pass over a word's bytes learns about it.
 struct WordInfo {
@@ -86,7 +86,7 @@ int Utf8Len(uint8_t c) {
   return 1;  // stray continuation or invalid byte: one unit
 }
 
-void AnalyzeWord(std::string_view w, WordInfo* info) {
+void ScanWord(std::string_view w, WordInfo* info) {
   // Lowercased bytes of the last four characters, kept for the suffixes.
   uint8_t tail[4][4];
   int tail_len[4] = {0, 0, 0, 0};
@@ -156,97 +156,166 @@ uint64_t LengthBucket(int chars) {
   return 6;
 }
 
+enum Casing : uint8_t { kCased = 1, kWithLower = 2, kWithUpper = 4 };
+
+// Slot numbers of the neighbour features (also their hash templates).
+constexpr uint64_t kPrevWord = 13, kPrev2Word = 14, kNextWord = 15, kNext2Word = 16,
+                   kPrevShape = 17, kNextShape = 18;
+
+void NeighborValues(uint64_t lower, uint64_t shape, int offset, uint64_t out[2]) {
+  out[1] = kNoFeature;
+  switch (offset) {
+    case -1:
+      out[0] = MixFeature(kPrevWord, lower);
+      out[1] = MixFeature(kPrevShape, shape);
+      break;
+    case -2:
+      out[0] = MixFeature(kPrev2Word, lower);
+      break;
+    case 1:
+      out[0] = MixFeature(kNextWord, lower);
+      out[1] = MixFeature(kNextShape, shape);
+      break;
+    case 2:
+      out[0] = MixFeature(kNext2Word, lower);
+      break;
+    default:
+      out[0] = kNoFeature;
+  }
+}
+
 }  // namespace
+
+void AnalyzeWord(std::string_view word, WordSummary* s, uint64_t local[kNumLocalFeatures]) {
+  WordInfo w;
+  ScanWord(word, &w);
+  s->lower = w.lower;
+  s->shape = w.shape;
+  s->cap = static_cast<uint8_t>(ClassOf(w));
+  s->chars =
+      static_cast<uint8_t>((w.digits > 0 ? 1u : 0u) | (w.hyphen ? 2u : 0u) | (w.period ? 4u : 0u) |
+                           (w.latin && w.cyrillic ? 8u : 0u) | LengthBucket(w.chars) << 5);
+  s->casing = 0;
+  if (w.uppers + w.lowers >= 2) {
+    s->casing = kCased | (w.lowers > 0 ? kWithLower : 0) | (w.uppers > 0 ? kWithUpper : 0);
+  }
+  local[0] = MixFeature(0, 1);
+  local[1] = MixFeature(1, w.lower);
+  local[2] = MixFeature(2, w.exact);
+  local[3] = MixFeature(3, w.shape);
+  for (int k = 0; k < 3; ++k) {
+    local[4 + k] = w.chars > k ? MixFeature(4 + k, w.prefix[k]) : kNoFeature;
+  }
+  for (int k = 0; k < 4; ++k) {
+    local[7 + k] = w.chars > k + 1 ? MixFeature(7 + k, w.suffix[k]) : kNoFeature;
+  }
+}
+
+uint32_t SentenceMode(const WordSummary* words, size_t n) {
+  int cased = 0, with_lower = 0, with_upper = 0;
+  for (size_t i = 0; i < n; ++i) {
+    const uint8_t c = words[i].casing;
+    cased += (c & kCased) != 0;
+    with_lower += (c & kWithLower) != 0;
+    with_upper += (c & kWithUpper) != 0;
+  }
+  Mode mode = kNormal;
+  if (cased >= 3 && with_lower == 0) mode = kAllCapsSentence;
+  if (cased >= 3 && with_upper == 0) mode = kLowerSentence;
+  return mode;
+}
+
+void NeighborFeatures(const WordSummary& w, int offset, uint64_t out[kNumNeighborFeatures]) {
+  NeighborValues(w.lower, w.shape, offset, out);
+}
+
+void BoundaryFeatures(size_t n, size_t i, int offset, uint64_t out[kNumNeighborFeatures]) {
+  const long j = static_cast<long>(i) + offset;
+  uint64_t lower = kBos, shape = kBos;
+  if (j < -1) lower = kBos2;
+  if (j >= static_cast<long>(n)) {
+    lower = j == static_cast<long>(n) ? kEos : kEos2;
+    shape = kEos;
+  }
+  NeighborValues(lower, shape, offset, out);
+}
+
+void ContextFeatures(const WordSummary* words, size_t n, size_t i, uint32_t mode,
+                     const uint8_t* hints, uint64_t out[kNumContextFeatures]) {
+  const long li = static_cast<long>(i);
+  auto lower_at = [&](long j) -> uint64_t {
+    if (j == -1) return kBos;
+    if (j < -1) return kBos2;
+    if (j == static_cast<long>(n)) return kEos;
+    if (j > static_cast<long>(n)) return kEos2;
+    return words[j].lower;
+  };
+  auto shape_at = [&](long j) -> uint64_t {
+    if (j < 0) return kBos;
+    if (j >= static_cast<long>(n)) return kEos;
+    return words[j].shape;
+  };
+  auto cap_at = [&](long j) -> uint64_t {
+    if (j < 0 || j >= static_cast<long>(n)) return 7;
+    return words[j].cap;
+  };
+  auto hint_at = [&](long j) -> uint64_t {
+    if (hints == nullptr || j < 0 || j >= static_cast<long>(n)) return 0;
+    return hints[j];
+  };
+  const WordSummary& w = words[i];
+  const uint64_t first = i == 0 ? 1 : 0;
+  out[0] = MixFeature(11, static_cast<uint64_t>(mode) | uint64_t{w.cap} << 2 | first << 5);
+  out[1] = MixFeature(12, w.chars | (i + 1 == n ? 16u : 0u));
+  out[2] = MixFeature(19, lower_at(li - 1) * 31 + w.lower);
+  out[3] = MixFeature(20, w.lower * 31 + lower_at(li + 1));
+  out[4] = MixFeature(21, (shape_at(li - 1) * 31 + w.shape) * 31 + shape_at(li + 1));
+  const uint64_t h = hint_at(li);
+  out[5] = h != 0 ? MixFeature(22, h) : kNoFeature;
+  const uint64_t around = hint_at(li - 1) << 16 | h << 8 | hint_at(li + 1);
+  out[6] = around != 0 ? MixFeature(23, around) : kNoFeature;
+  out[7] = MixFeature(24, lower_at(li - 1) * 31 + w.shape);
+  out[8] = MixFeature(25, w.shape * 31 + lower_at(li + 1));
+  out[9] = MixFeature(26, lower_at(li - 2) * 31 + lower_at(li - 1));
+  uint64_t window = static_cast<uint64_t>(mode);
+  for (long j = li - 2; j <= li + 2; ++j) window = window << 3 | cap_at(j);
+  out[10] = MixFeature(27, window);
+}
 
 void ExtractStaticFeatures(const std::vector<std::string_view>& words, const uint8_t* hints,
                            std::vector<uint64_t>* features, std::vector<WordHashes>* words_out) {
   const size_t n = words.size();
   features->assign(n * kNumStaticFeatures, kNoFeature);
   words_out->resize(n);
-  // Small sentences are the rule; infos live on the stack up to 128 words.
-  WordInfo stack_infos[128];
-  std::vector<WordInfo> heap_infos;
-  WordInfo* infos = stack_infos;
-  if (n > 128) {
-    heap_infos.resize(n);
-    infos = heap_infos.data();
-  }
-  int cased = 0, with_lower = 0, with_upper = 0;
+  thread_local std::vector<WordSummary> summaries;
+  summaries.resize(n);
   for (size_t i = 0; i < n; ++i) {
-    infos[i] = WordInfo();
-    AnalyzeWord(words[i], &infos[i]);
-    (*words_out)[i].lower = infos[i].lower;
-    (*words_out)[i].shape = infos[i].shape;
-    if (infos[i].uppers + infos[i].lowers >= 2) {
-      ++cased;
-      if (infos[i].lowers > 0) ++with_lower;
-      if (infos[i].uppers > 0) ++with_upper;
-    }
+    AnalyzeWord(words[i], &summaries[i], features->data() + i * kNumStaticFeatures);
+    (*words_out)[i].lower = summaries[i].lower;
+    (*words_out)[i].shape = summaries[i].shape;
   }
-  SentenceMode mode = kNormal;
-  if (cased >= 3 && with_lower == 0) mode = kAllCapsSentence;
-  if (cased >= 3 && with_upper == 0) mode = kLowerSentence;
-
-  auto lower_at = [&](long j) -> uint64_t {
-    if (j == -1) return kBos;
-    if (j < -1) return kBos2;
-    if (j == static_cast<long>(n)) return kEos;
-    if (j > static_cast<long>(n)) return kEos2;
-    return infos[j].lower;
-  };
-  auto shape_at = [&](long j) -> uint64_t {
-    if (j < 0) return kBos;
-    if (j >= static_cast<long>(n)) return kEos;
-    return infos[j].shape;
-  };
-  auto cap_at = [&](long j) -> uint64_t {
-    if (j < 0 || j >= static_cast<long>(n)) return 7;
-    return ClassOf(infos[j]);
-  };
-  auto hint_at = [&](long j) -> uint64_t {
-    if (hints == nullptr || j < 0 || j >= static_cast<long>(n)) return 0;
-    return hints[j];
-  };
-
+  const uint32_t mode = SentenceMode(summaries.data(), n);
+  // Slot layout: 0-10 local, 11-12 context, 13-18 neighbours, 19-27 context.
+  constexpr int kContextSlots[kNumContextFeatures] = {11, 12, 19, 20, 21, 22, 23, 24, 25, 26, 27};
   for (size_t i = 0; i < n; ++i) {
-    const WordInfo& w = infos[i];
-    const long li = static_cast<long>(i);
     uint64_t* f = features->data() + i * kNumStaticFeatures;
-    f[0] = MixFeature(0, 1);
-    f[1] = MixFeature(1, w.lower);
-    f[2] = MixFeature(2, w.exact);
-    f[3] = MixFeature(3, w.shape);
-    for (int k = 0; k < 3; ++k) {
-      f[4 + k] = w.chars > k ? MixFeature(4 + k, w.prefix[k]) : kNoFeature;
+    uint64_t ctx[kNumContextFeatures];
+    ContextFeatures(summaries.data(), n, i, mode, hints, ctx);
+    for (int k = 0; k < kNumContextFeatures; ++k) f[kContextSlots[k]] = ctx[k];
+    for (int offset : {-1, -2, 1, 2}) {
+      const long j = static_cast<long>(i) + offset;
+      uint64_t nb[kNumNeighborFeatures];
+      if (j < 0 || j >= static_cast<long>(n)) {
+        BoundaryFeatures(n, i, offset, nb);
+      } else {
+        NeighborFeatures(summaries[j], offset, nb);
+      }
+      // -1 -> 13, 17; -2 -> 14; +1 -> 15, 18; +2 -> 16.
+      const int word_slot = offset < 0 ? 12 - offset : 14 + offset;
+      f[word_slot] = nb[0];
+      if (offset == -1) f[17] = nb[1];
+      if (offset == 1) f[18] = nb[1];
     }
-    for (int k = 0; k < 4; ++k) {
-      f[7 + k] = w.chars > k + 1 ? MixFeature(7 + k, w.suffix[k]) : kNoFeature;
-    }
-    uint64_t first = i == 0 ? 1 : 0;
-    f[11] = MixFeature(11, static_cast<uint64_t>(mode) | ClassOf(w) << 2 | first << 5);
-    uint64_t chars = (w.digits > 0 ? 1u : 0u) | (w.hyphen ? 2u : 0u) | (w.period ? 4u : 0u) |
-                     (w.latin && w.cyrillic ? 8u : 0u) | (i + 1 == n ? 16u : 0u) |
-                     LengthBucket(w.chars) << 5;
-    f[12] = MixFeature(12, chars);
-    f[13] = MixFeature(13, lower_at(li - 1));
-    f[14] = MixFeature(14, lower_at(li - 2));
-    f[15] = MixFeature(15, lower_at(li + 1));
-    f[16] = MixFeature(16, lower_at(li + 2));
-    f[17] = MixFeature(17, shape_at(li - 1));
-    f[18] = MixFeature(18, shape_at(li + 1));
-    f[19] = MixFeature(19, lower_at(li - 1) * 31 + w.lower);
-    f[20] = MixFeature(20, w.lower * 31 + lower_at(li + 1));
-    f[21] = MixFeature(21, (shape_at(li - 1) * 31 + w.shape) * 31 + shape_at(li + 1));
-    uint64_t h = hint_at(li);
-    f[22] = h != 0 ? MixFeature(22, h) : kNoFeature;
-    uint64_t around = hint_at(li - 1) << 16 | h << 8 | hint_at(li + 1);
-    f[23] = around != 0 ? MixFeature(23, around) : kNoFeature;
-    f[24] = MixFeature(24, lower_at(li - 1) * 31 + w.shape);
-    f[25] = MixFeature(25, w.shape * 31 + lower_at(li + 1));
-    f[26] = MixFeature(26, lower_at(li - 2) * 31 + lower_at(li - 1));
-    uint64_t window = static_cast<uint64_t>(mode);
-    for (long j = li - 2; j <= li + 2; ++j) window = window << 3 | cap_at(j);
-    f[27] = MixFeature(27, window);
   }
 }
 

@@ -40,6 +40,41 @@ void ExtractStaticFeatures(const std::vector<std::string_view>& words, const uin
 void ExtractDynamicFeatures(const WordHashes& word, int prev1, int prev2,
                             uint64_t out[kNumDynamicFeatures]);
 
+// --- The same static features split by what they read, so that a tagger can
+// cache the sums of the parts that depend on one word only (perceptron.cc).
+// ExtractStaticFeatures is built from these; the union of the three parts is
+// exactly its kNumStaticFeatures slots.
+
+// What the sentence-level features need to know about one word.
+struct WordSummary {
+  uint64_t lower = 0, shape = 0;
+  uint8_t cap = 0;     // capitalization class
+  uint8_t chars = 0;   // digit/hyphen/period/mixed-script bits | length bucket << 5
+  uint8_t casing = 0;  // which letters it has, for the sentence mode
+};
+
+// Slots 0-10: features of the word alone (bias, word, shape, affixes).
+inline constexpr int kNumLocalFeatures = 11;
+// Slots 11, 12, 19-27: features that depend on the sentence around the word.
+inline constexpr int kNumContextFeatures = 11;
+// Slots 13-18 read one neighbour each: at most two per neighbour offset
+// (-2, -1, +1, +2); unused entries are kNoFeature.
+inline constexpr int kNumNeighborFeatures = 2;
+
+// One pass over the word's bytes: its summary and its local features.
+void AnalyzeWord(std::string_view word, WordSummary* summary, uint64_t local[kNumLocalFeatures]);
+// Sentence mode (normal, ALL-CAPS headline, all-lowercase) of n words.
+uint32_t SentenceMode(const WordSummary* words, size_t n);
+// Context features of position i of a sentence of n words.
+void ContextFeatures(const WordSummary* words, size_t n, size_t i, uint32_t mode,
+                     const uint8_t* hints, uint64_t out[kNumContextFeatures]);
+// Features of position i that read the word at i + offset (offset -2, -1, 1
+// or 2) when that word is `w`, a word of the sentence.
+void NeighborFeatures(const WordSummary& w, int offset, uint64_t out[kNumNeighborFeatures]);
+// The same when i + offset is outside a sentence of n words (the sentence
+// boundary features).
+void BoundaryFeatures(size_t n, size_t i, int offset, uint64_t out[kNumNeighborFeatures]);
+
 // 64-bit finalizer (MurmurHash3 fmix64) of `x` under template `tpl`; never
 // returns kNoFeature.
 inline uint64_t MixFeature(uint64_t tpl, uint64_t x) {

@@ -1,11 +1,52 @@
 #include "ner/perceptron.h"
 
+#include <sys/mman.h>
+
 #include <algorithm>
+#include <atomic>
+#include <cstdlib>
+#include <cstring>
 #include <limits>
+#include <new>
 
 #include "ner/features.h"
 
 namespace sitrep {
+namespace {
+
+constexpr size_t kHugePage = size_t{2} << 20;
+
+void* AllocateLarge(size_t bytes) {
+  if (bytes < kHugePage) return ::operator new(bytes);
+  const size_t rounded = (bytes + kHugePage - 1) / kHugePage * kHugePage;
+  void* p = std::aligned_alloc(kHugePage, rounded);
+  if (p == nullptr) throw std::bad_alloc();
+  madvise(p, rounded, MADV_HUGEPAGE);  // a hint: refusing it only costs speed
+  return p;
+}
+
+void FreeLarge(void* p, size_t bytes) {
+  if (bytes < kHugePage) {
+    ::operator delete(p);
+  } else {
+    std::free(p);
+  }
+}
+
+}  // namespace
+
+template <typename T>
+T* HugePageAllocator<T>::allocate(size_t n) {
+  return static_cast<T*>(AllocateLarge(n * sizeof(T)));
+}
+template <typename T>
+void HugePageAllocator<T>::deallocate(T* p, size_t n) {
+  FreeLarge(p, n * sizeof(T));
+}
+template struct HugePageAllocator<uint32_t>;
+template struct HugePageAllocator<int16_t>;
+template struct HugePageAllocator<int32_t>;
+
 namespace {
 
 // "B-PER" -> ('B', "PER"); "O" -> ('O', ""); "NNP" -> (0, "").
@@ -50,6 +91,58 @@ std::vector<uint8_t> TransitionMask(const std::vector<std::string>& classes) {
   return allowed;
 }
 
+namespace {
+
+std::atomic<uint64_t> next_tagger_id{1};
+
+// Words per thread and tagger; a power of two. News vocabulary is Zipfian:
+// a few thousand word types make most tokens.
+constexpr size_t kCacheWords = 8192;
+// Longer words are rare and are scored feature by feature.
+constexpr size_t kMaxCachedBytes = 24;
+// Per cached word: its own features, and the features of the tokens at -2,
+// -1, +1, +2 from it that read it (index = 2 + offset; the word's own at 2).
+constexpr int kVectors = 5;
+constexpr int kOffsets[4] = {-2, -1, 1, 2};
+inline int VectorOf(int offset) { return 2 + offset; }
+
+// The word's bytes zero-padded to kMaxCachedBytes: compared as three words.
+struct WordText {
+  uint64_t w[kMaxCachedBytes / 8] = {0, 0, 0};
+  bool operator==(const WordText& o) const {
+    return ((w[0] ^ o.w[0]) | (w[1] ^ o.w[1]) | (w[2] ^ o.w[2])) == 0;
+  }
+};
+
+uint64_t WordKey(const WordText& t, size_t len) {
+  uint64_t h = 0x9E3779B97F4A7C15ull ^ len;
+  for (uint64_t w : t.w) {
+    h = (h ^ w) * 0xbf58476d1ce4e5b9ull;
+    h ^= h >> 31;
+  }
+  return h;
+}
+
+template <typename T>
+inline void AddVector(const T* v, size_t stride, int32_t* scores) {
+  for (size_t k = 0; k < stride; ++k) scores[k] += v[k];
+}
+
+}  // namespace
+
+struct PerceptronTagger::WordCache {
+  struct Word {
+    WordText text;
+    uint64_t sentence = 0;  // last sentence that used it (see Tag)
+    WordSummary summary;
+    uint8_t len = 0xff;  // 0xff: empty
+  };
+  uint64_t owner = 0;
+  uint64_t sentence = 0;
+  std::vector<Word> words;
+  HugeVector<int32_t> vectors;  // slot * kVectors * stride
+};
+
 StatusOr<std::unique_ptr<PerceptronTagger>> PerceptronTagger::FromModel(
     const ModelData& model, std::string_view expected_kind) {
   if (model.kind != expected_kind) {
@@ -70,6 +163,7 @@ StatusOr<std::unique_ptr<PerceptronTagger>> PerceptronTagger::FromModel(
   std::unique_ptr<PerceptronTagger> t(new PerceptronTagger());
   t->classes_ = model.classes;
   t->shift_ = 64 - model.bucket_bits;
+  t->id_ = next_tagger_id.fetch_add(1);
   const size_t c = model.classes.size();
   t->row_of_.assign(size_t{1} << model.bucket_bits, 0);
   size_t rows = 1;
@@ -81,6 +175,7 @@ StatusOr<std::unique_ptr<PerceptronTagger>> PerceptronTagger::FromModel(
   uint32_t row = 0;
   for (size_t i = 0; i < model.entries.size(); ++i) {
     const ModelEntry& e = model.entries[i];
+    if (e.bucket >= t->row_of_.size()) return Status::Corruption("bucket out of range");
     if (i == 0 || e.bucket != model.entries[i - 1].bucket) {
       ++row;
       t->row_of_[e.bucket] = row;
@@ -89,6 +184,17 @@ StatusOr<std::unique_ptr<PerceptronTagger>> PerceptronTagger::FromModel(
     t->rows_[row * t->stride_ + e.cls] = e.q;
   }
   t->allowed_ = TransitionMask(t->classes_);
+  // Slots 100 and 101 read only the two previous classes: one table.
+  t->history_.assign((c + 1) * (c + 1) * t->stride_, 0);
+  for (int p1 = -1; p1 < static_cast<int>(c); ++p1) {
+    for (int p2 = -1; p2 < static_cast<int>(c); ++p2) {
+      uint64_t dyn[kNumDynamicFeatures];
+      ExtractDynamicFeatures(WordHashes(), p1, p2, dyn);
+      int32_t* h = t->history_.data() + ((p1 + 1) * (c + 1) + (p2 + 1)) * t->stride_;
+      t->AddRow(t->RowOf(dyn[0]), h);
+      t->AddRow(t->RowOf(dyn[1]), h);
+    }
+  }
   return t;
 }
 
@@ -101,56 +207,243 @@ StatusOr<std::unique_ptr<PerceptronTagger>> PerceptronTagger::Load(const std::st
   return t;
 }
 
+void PerceptronTagger::AddRow(uint32_t r, int32_t* scores) const {
+  if (r == 0) return;
+  AddVector(rows_.data() + static_cast<size_t>(r) * stride_, stride_, scores);
+}
+
+PerceptronTagger::WordCache& PerceptronTagger::ThreadCache() const {
+  // A few taggers per thread (POS and NER in a pipeline); recycled in turn
+  // when more are used, so a thread's memory stays bounded.
+  constexpr size_t kCaches = 4;
+  thread_local std::unique_ptr<WordCache> caches[kCaches];
+  thread_local size_t next = 0;
+  for (auto& cache : caches) {
+    if (cache && cache->owner == id_) return *cache;
+  }
+  std::unique_ptr<WordCache>& cache = caches[next++ % kCaches];
+  if (!cache) cache = std::make_unique<WordCache>();
+  cache->owner = id_;
+  cache->sentence = 0;
+  cache->words.assign(kCacheWords, WordCache::Word());
+  cache->vectors.assign(kCacheWords * kVectors * stride_, 0);
+  return *cache;
+}
+
+void PerceptronTagger::FillVectors(const WordSummary& summary,
+                                   const uint64_t local[kNumLocalFeatures], int32_t* sums) const {
+  std::fill(sums, sums + kVectors * stride_, 0);
+  for (int k = 0; k < kNumLocalFeatures; ++k) {
+    AddRow(RowOf(local[k]), sums + VectorOf(0) * stride_);
+  }
+  for (int offset : kOffsets) {
+    uint64_t nb[kNumNeighborFeatures];
+    NeighborFeatures(summary, offset, nb);
+    for (uint64_t f : nb) AddRow(RowOf(f), sums + VectorOf(offset) * stride_);
+  }
+}
+
 void PerceptronTagger::Tag(const std::vector<std::string_view>& words, const uint8_t* hints,
                            std::vector<uint16_t>* out) const {
   const size_t n = words.size();
   out->resize(n);
   if (n == 0) return;
-  thread_local std::vector<uint64_t> features;
-  thread_local std::vector<WordHashes> hashes;
-  thread_local std::vector<int32_t> static_scores;
-  ExtractStaticFeatures(words, hints, &features, &hashes);
   const int c = num_classes();
   const size_t stride = stride_;
-  const int16_t* rows = rows_.data();
-  // The static features do not depend on the decoded history, so their sums
-  // are computed for the whole sentence first, in three passes that keep
-  // many cache misses in flight: prefetch the row index of every feature,
-  // then read the indexes and prefetch the rows, then add the rows up.
-  const size_t nf = n * kNumStaticFeatures;
-  thread_local std::vector<uint32_t> row_index;
-  row_index.resize(nf);
-  const uint64_t* f = features.data();
-  for (size_t j = 0; j < nf; ++j) __builtin_prefetch(&row_of_[f[j] >> shift_]);
-  for (size_t j = 0; j < nf; ++j) {
-    // kNoFeature hashes to bucket 0; its row is ignored below.
-    const uint32_t r = f[j] == kNoFeature ? 0 : row_of_[f[j] >> shift_];
-    row_index[j] = r;
-    const int16_t* w = rows + static_cast<size_t>(r) * stride;
+  WordCache& cache = ThreadCache();
+  // A slot used by one word of this sentence is not taken over by another
+  // word of it: the first word's vectors are still needed.
+  const uint64_t sentence = ++cache.sentence;
+
+  thread_local std::vector<WordSummary> summary;
+  thread_local std::vector<const int32_t*> vec;  // null: scored feature by feature
+  thread_local std::vector<uint64_t> local;      // kNumLocalFeatures per uncached word
+  thread_local std::vector<int32_t> fill;        // cache slot to fill afterwards, or -1
+  summary.resize(n);
+  vec.resize(n);
+  local.resize(n * kNumLocalFeatures);
+  fill.resize(n);
+  for (size_t i = 0; i < n; ++i) {
+    const std::string_view w = words[i];
+    uint64_t* loc = local.data() + i * kNumLocalFeatures;
+    vec[i] = nullptr;
+    fill[i] = -1;
+    if (w.size() > kMaxCachedBytes) {
+      AnalyzeWord(w, &summary[i], loc);
+      continue;
+    }
+    WordText text;
+    std::memcpy(text.w, w.data(), w.size());
+    const size_t slot = WordKey(text, w.size()) & (kCacheWords - 1);
+    WordCache::Word& cw = cache.words[slot];
+    if (cw.len == w.size() && cw.text == text) {
+      cw.sentence = sentence;
+      summary[i] = cw.summary;
+      vec[i] = cache.vectors.data() + slot * kVectors * stride;
+      continue;
+    }
+    AnalyzeWord(w, &summary[i], loc);
+    if (cw.sentence == sentence) continue;
+    // Taken now so no later word of the sentence claims it; filled once the
+    // sentence is scored (its rows are then in the CPU cache).
+    cw.sentence = sentence;
+    cw.len = 0xff;
+    fill[i] = static_cast<int32_t>(slot);
+  }
+  const uint32_t mode = SentenceMode(summary.data(), n);
+
+  // Rows not covered by cached sums: the context features of every token,
+  // the local features of uncached words, and the neighbour features that
+  // read an uncached word or the sentence boundary.
+  thread_local std::vector<uint64_t> feats;
+  thread_local std::vector<uint32_t> first;
+  feats.clear();
+  first.resize(n + 1);
+  for (size_t i = 0; i < n; ++i) {
+    first[i] = static_cast<uint32_t>(feats.size());
+    uint64_t ctx[kNumContextFeatures];
+    ContextFeatures(summary.data(), n, i, mode, hints, ctx);
+    for (uint64_t f : ctx) {
+      if (f != kNoFeature) feats.push_back(f);
+    }
+    if (vec[i] == nullptr) {
+      const uint64_t* loc = local.data() + i * kNumLocalFeatures;
+      for (int k = 0; k < kNumLocalFeatures; ++k) {
+        if (loc[k] != kNoFeature) feats.push_back(loc[k]);
+      }
+    }
+    for (int offset : kOffsets) {
+      const long j = static_cast<long>(i) + offset;
+      uint64_t nb[kNumNeighborFeatures];
+      if (j < 0 || j >= static_cast<long>(n)) {
+        BoundaryFeatures(n, i, offset, nb);
+      } else if (vec[j] == nullptr) {
+        NeighborFeatures(summary[j], offset, nb);
+      } else {
+        continue;
+      }
+      for (uint64_t f : nb) {
+        if (f != kNoFeature) feats.push_back(f);
+      }
+    }
+  }
+  first[n] = static_cast<uint32_t>(feats.size());
+
+  // Two passes that keep many cache misses in flight (prefetch the row index
+  // of every feature, then read them and prefetch the rows), then the sums.
+  const size_t nf = feats.size();
+  thread_local std::vector<uint32_t> rows;
+  rows.resize(nf);
+  const int16_t* table = rows_.data();
+  for (size_t k = 0; k < nf; ++k) __builtin_prefetch(&row_of_[feats[k] >> shift_]);
+  for (size_t k = 0; k < nf; ++k) {
+    rows[k] = row_of_[feats[k] >> shift_];
+    const int16_t* w = table + static_cast<size_t>(rows[k]) * stride;
     __builtin_prefetch(w);
     __builtin_prefetch(w + stride - 1);
   }
-  static_scores.assign(n * stride, 0);
+  thread_local std::vector<int32_t> scores;
+  scores.assign(n * stride, 0);
   for (size_t i = 0; i < n; ++i) {
-    int32_t* sc = static_scores.data() + i * stride;
-    const uint32_t* ri = row_index.data() + i * kNumStaticFeatures;
-    for (int j = 0; j < kNumStaticFeatures; ++j) {
-      if (ri[j] == 0) continue;
-      const int16_t* w = rows + static_cast<size_t>(ri[j]) * stride;
-      for (size_t k = 0; k < stride; ++k) sc[k] += w[k];
+    int32_t* sc = scores.data() + i * stride;
+    if (vec[i] != nullptr) AddVector(vec[i] + VectorOf(0) * stride, stride, sc);
+    for (int offset : kOffsets) {
+      const long j = static_cast<long>(i) + offset;
+      if (j < 0 || j >= static_cast<long>(n) || vec[j] == nullptr) continue;
+      AddVector(vec[j] + VectorOf(offset) * stride, stride, sc);
     }
+    for (uint32_t k = first[i]; k < first[i + 1]; ++k) AddRow(rows[k], sc);
   }
+
+  // The word x previous-class features depend on the decoded history. Guess
+  // the previous class by the best static score (usually right) and fetch
+  // those rows ahead; a wrong guess is looked up when it happens.
+  thread_local std::vector<int> guess;
+  thread_local std::vector<uint32_t> dyn_rows;
+  guess.resize(n);
+  dyn_rows.resize(2 * n);
+  for (size_t i = 0; i < n; ++i) {
+    const int32_t* sc = scores.data() + i * stride;
+    int best = 0;
+    for (int k = 1; k < c; ++k) {
+      if (sc[k] > sc[best]) best = k;
+    }
+    guess[i] = best;
+    uint64_t dyn[kNumDynamicFeatures];
+    ExtractDynamicFeatures({summary[i].lower, summary[i].shape}, i == 0 ? -1 : guess[i - 1], -1,
+                           dyn);
+    dyn_rows[2 * i] = static_cast<uint32_t>(dyn[2] >> shift_);
+    dyn_rows[2 * i + 1] = static_cast<uint32_t>(dyn[3] >> shift_);
+    __builtin_prefetch(&row_of_[dyn_rows[2 * i]]);
+    __builtin_prefetch(&row_of_[dyn_rows[2 * i + 1]]);
+  }
+  for (size_t k = 0; k < 2 * n; ++k) {
+    dyn_rows[k] = row_of_[dyn_rows[k]];
+    __builtin_prefetch(table + static_cast<size_t>(dyn_rows[k]) * stride);
+  }
+
+  int prev1 = -1, prev2 = -1;
+  int32_t sc[256 / 8 * 8 + 8];
+  for (size_t i = 0; i < n; ++i) {
+    const int32_t* st = scores.data() + i * stride;
+    const int32_t* h = history_.data() + ((prev1 + 1) * (c + 1) + (prev2 + 1)) * stride;
+    for (size_t k = 0; k < stride; ++k) sc[k] = st[k] + h[k];
+    if (prev1 == (i == 0 ? -1 : guess[i - 1])) {
+      AddRow(dyn_rows[2 * i], sc);
+      AddRow(dyn_rows[2 * i + 1], sc);
+    } else {
+      uint64_t dyn[kNumDynamicFeatures];
+      ExtractDynamicFeatures({summary[i].lower, summary[i].shape}, prev1, prev2, dyn);
+      AddRow(RowOf(dyn[2]), sc);
+      AddRow(RowOf(dyn[3]), sc);
+    }
+    const uint8_t* ok = allowed_.data() + static_cast<size_t>(prev1 + 1) * c;
+    int best = -1;
+    int32_t best_score = std::numeric_limits<int32_t>::min();
+    for (int k = 0; k < c; ++k) {
+      if (ok[k] && sc[k] > best_score) {
+        best_score = sc[k];
+        best = k;
+      }
+    }
+    if (best < 0) best = 0;
+    (*out)[i] = static_cast<uint16_t>(best);
+    prev2 = prev1;
+    prev1 = best;
+  }
+
+  for (size_t i = 0; i < n; ++i) {
+    if (fill[i] < 0) continue;
+    const size_t slot = static_cast<size_t>(fill[i]);
+    WordCache::Word& cw = cache.words[slot];
+    FillVectors(summary[i], local.data() + i * kNumLocalFeatures,
+                cache.vectors.data() + slot * kVectors * stride);
+    std::memset(cw.text.w, 0, sizeof(cw.text.w));
+    std::memcpy(cw.text.w, words[i].data(), words[i].size());
+    cw.len = static_cast<uint8_t>(words[i].size());
+    cw.summary = summary[i];
+  }
+}
+
+void PerceptronTagger::TagReference(const std::vector<std::string_view>& words,
+                                    const uint8_t* hints, std::vector<uint16_t>* out) const {
+  const size_t n = words.size();
+  out->resize(n);
+  if (n == 0) return;
+  std::vector<uint64_t> features;
+  std::vector<WordHashes> hashes;
+  ExtractStaticFeatures(words, hints, &features, &hashes);
+  const int c = num_classes();
+  std::vector<int32_t> sc(stride_);
   int prev1 = -1, prev2 = -1;
   for (size_t i = 0; i < n; ++i) {
-    int32_t* sc = static_scores.data() + i * stride;
+    std::fill(sc.begin(), sc.end(), 0);
+    for (int j = 0; j < kNumStaticFeatures; ++j) {
+      AddRow(RowOf(features[i * kNumStaticFeatures + j]), sc.data());
+    }
     uint64_t dyn[kNumDynamicFeatures];
     ExtractDynamicFeatures(hashes[i], prev1, prev2, dyn);
-    for (int j = 0; j < kNumDynamicFeatures; ++j) {
-      const uint32_t r = row_of_[dyn[j] >> shift_];
-      if (r == 0) continue;
-      const int16_t* w = rows + static_cast<size_t>(r) * stride;
-      for (size_t k = 0; k < stride; ++k) sc[k] += w[k];
-    }
+    for (uint64_t f : dyn) AddRow(RowOf(f), sc.data());
     const uint8_t* ok = allowed_.data() + static_cast<size_t>(prev1 + 1) * c;
     int best = -1;
     int32_t best_score = std::numeric_limits<int32_t>::min();

@@ -3,7 +3,16 @@
 // with one weight per class; decoding is greedy left to right, constrained
 // so that IOB/BILOU classes only follow classes they may follow.
 //
-// Thread safety: immutable after construction; Tag may run concurrently.
+// Speed comes from touching little memory per token (docs/tagger.md): the
+// features that read one word only (its word, affix and shape features, and
+// the features of its neighbours that read it) are summed once per word type
+// and kept in a per-thread cache of recent words; the two history features
+// that read only previous classes are one precomputed table; the remaining
+// rows are fetched in bulk per sentence with prefetching, from tables on
+// 2 MB pages.
+//
+// Thread safety: immutable after construction; Tag may run concurrently (each
+// thread has its own word cache).
 #ifndef SITREP_NER_PERCEPTRON_H_
 #define SITREP_NER_PERCEPTRON_H_
 
@@ -18,6 +27,25 @@
 #include "sitrep/status.h"
 
 namespace sitrep {
+
+// Allocates blocks of 2 MB and more on huge pages where the kernel allows it
+// (madvise): random reads over tables of tens of megabytes otherwise miss
+// the TLB on almost every access.
+template <typename T>
+struct HugePageAllocator {
+  using value_type = T;
+  HugePageAllocator() = default;
+  template <typename U>
+  HugePageAllocator(const HugePageAllocator<U>&) {}
+  T* allocate(size_t n);
+  void deallocate(T* p, size_t n);
+  template <typename U>
+  bool operator==(const HugePageAllocator<U>&) const {
+    return true;
+  }
+};
+template <typename T>
+using HugeVector = std::vector<T, HugePageAllocator<T>>;
 
 // allowed[(prev + 1) * C + cls] for prev = -1 (sentence start) .. C-1. Class
 // names "B-X", "I-X", "L-X", "U-X", "O" follow IOB2/BILOU rules; any other
@@ -39,15 +67,34 @@ class PerceptronTagger {
   // Class index per word into *out (resized). `hints`: null or one per word.
   void Tag(const std::vector<std::string_view>& words, const uint8_t* hints,
            std::vector<uint16_t>* out) const;
+  // The same classes by the plain method: every feature of every token looked
+  // up on its own. Slow; tests check that Tag agrees with it.
+  void TagReference(const std::vector<std::string_view>& words, const uint8_t* hints,
+                    std::vector<uint16_t>* out) const;
 
  private:
+  struct WordCache;
   PerceptronTagger() = default;
+  // Row of `feature`, 0 (all zeros) for kNoFeature.
+  uint32_t RowOf(uint64_t feature) const {
+    return feature == kNoFeature ? 0 : row_of_[feature >> shift_];
+  }
+  // scores[class] += weight of row r, for every class (stride_ values).
+  void AddRow(uint32_t r, int32_t* scores) const;
+  // This thread's cache for this tagger (created or recycled on first use).
+  WordCache& ThreadCache() const;
+  // Sums of the word-only features of a word (kVectors x stride_ values).
+  void FillVectors(const WordSummary& summary, const uint64_t local[kNumLocalFeatures],
+                   int32_t* sums) const;
+
   std::vector<std::string> classes_;
   uint32_t shift_ = 0;            // bucket = feature >> shift_
-  std::vector<uint32_t> row_of_;  // bucket -> row; row 0 is all zeros
+  HugeVector<uint32_t> row_of_;   // bucket -> row; row 0 is all zeros
   size_t stride_ = 0;             // C rounded up to a multiple of 8
-  std::vector<int16_t> rows_;     // row * stride_ + class
+  HugeVector<int16_t> rows_;      // row * stride_ + class
+  std::vector<int32_t> history_;  // ((prev1+1) * (C+1) + prev2+1) * stride_ + class
   std::vector<uint8_t> allowed_;
+  uint64_t id_ = 0;  // unique per tagger: keys the per-thread word caches
 };
 
 }  // namespace sitrep

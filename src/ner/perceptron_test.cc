@@ -111,3 +111,100 @@ TEST(PerceptronTest, LearnsFromGazetteerHints) {
 
 }  // namespace
 }  // namespace sitrep
+
+#include <filesystem>
+#include <fstream>
+
+#include "ner/conll.h"
+
+namespace sitrep {
+namespace {
+
+// Sentences that stress the word cache: repeats, words longer than it keeps,
+// many distinct words (slot collisions), odd bytes, ALL-CAPS and lowercase.
+std::vector<std::vector<std::string>> OddSentences() {
+  std::vector<std::vector<std::string>> out = {
+      {"Kim", "Kim", "Kim", "met", "Kim", "."},
+      {std::string(300, 'x'), "Internationalization-related", "a"},
+      {"M\xD0\xBE"
+       "scow",
+       "\xFF\xC3", "", "\xE4\xB8\xAD\xE5\x9B\xBD",
+       "Erdo\xC4\x9F"
+       "an"},
+      {"RUSSIAN", "TROOPS", "ENTER", "KURSK", "REGION"},
+      {"russian", "troops", "enter", "kursk", "region"},
+      {"."},
+  };
+  std::vector<std::string> many;
+  for (int i = 0; i < 9000; ++i) many.push_back("w" + std::to_string(i * 7919 % 10007));
+  out.push_back(many);
+  return out;
+}
+
+// The fast path (cached word sums, precomputed history, guessed prefetch)
+// must give exactly the classes of plain feature-by-feature scoring.
+void ExpectSameAsReference(const PerceptronTagger& tagger,
+                           const std::vector<std::vector<std::string>>& sentences,
+                           bool with_hints) {
+  std::vector<uint16_t> fast, slow;
+  size_t checked = 0;
+  for (int round = 0; round < 2; ++round) {  // the second round hits the cache
+    for (const auto& s : sentences) {
+      std::vector<std::string_view> words(s.begin(), s.end());
+      std::vector<uint8_t> hints(words.size());
+      for (size_t i = 0; i < hints.size(); ++i)
+        hints[i] = static_cast<uint8_t>((i * 5 + s.size()) % 8);
+      const uint8_t* h = with_hints ? hints.data() : nullptr;
+      tagger.Tag(words, h, &fast);
+      tagger.TagReference(words, h, &slow);
+      ASSERT_EQ(fast, slow) << "sentence starting '" << (s.empty() ? "" : s[0]) << "'";
+      ++checked;
+    }
+  }
+  EXPECT_GT(checked, 0u);
+}
+
+// Large random weights: many word sums overflow 16 bits, so words take the
+// feature-by-feature path next to cached ones.
+TEST(PerceptronTest, FastTaggingEqualsReferenceWithLargeWeights) {
+  ModelData m;
+  m.kind = "ner";
+  m.feature_set_version = kFeatureSetVersion;
+  m.bucket_bits = 10;
+  m.classes = {"O", "B-GPE", "I-GPE", "L-GPE", "U-GPE"};
+  uint64_t x = 88172645463325252ull;
+  for (uint32_t b = 0; b < 1024; ++b) {
+    for (uint16_t c = 0; c < 5; ++c) {
+      x ^= x << 13;
+      x ^= x >> 7;
+      x ^= x << 17;
+      if (x % 3 == 0) continue;
+      m.entries.push_back({b, c, static_cast<int16_t>(static_cast<int64_t>(x % 65535) - 32767)});
+    }
+  }
+  auto tagger = PerceptronTagger::FromModel(m, "ner");
+  ASSERT_TRUE(tagger.ok()) << tagger.status().ToString();
+  ExpectSameAsReference(**tagger, OddSentences(), true);
+  ExpectSameAsReference(**tagger, {{"Troops", "left", "Kursk", "on", "Monday", "."}}, false);
+}
+
+TEST(PerceptronTest, FastTaggingEqualsReference) {
+  std::vector<std::vector<std::string>> sentences = OddSentences();
+  const std::string conll = "../shared/eval/ner/gmb/ner_dataset.conll";
+  if (std::filesystem::exists(conll)) {
+    auto corpus = ReadConll(conll);
+    ASSERT_TRUE(corpus.ok());
+    for (size_t i = 0; i < corpus->size() && i < 3000; ++i) sentences.push_back((*corpus)[i].words);
+  }
+  for (const char* name : {"pos.bin", "ner.bin"}) {
+    auto model = ReadModelFile(ModelPath(name));
+    if (!model.ok()) GTEST_SKIP() << "no model " << name;
+    auto tagger = PerceptronTagger::FromModel(*model, model->kind);
+    ASSERT_TRUE(tagger.ok()) << tagger.status().ToString();
+    ExpectSameAsReference(**tagger, sentences, false);
+    ExpectSameAsReference(**tagger, sentences, true);
+  }
+}
+
+}  // namespace
+}  // namespace sitrep

@@ -15,19 +15,24 @@ namespace {
 constexpr const char* kUsage =
     "usage: sitrep brief [--db DB | PATH...] [--as-of YYYY-MM-DD] [--topic QUERY]\n"
     "                    [--format md|html|json|text] [-o FILE] [--exclude-undated]\n"
-    "                    [--max-events N] [--field NAME=KEY] [--timing]\n"
+    "                    [--max-events N] [--max-figures N] [--field NAME=KEY] [--timing]\n"
     "  --db DB            read the store DB (default $SITREP_DB, else sitrep.db)\n"
     "  PATH...            ingest these files/directories into a temporary store first\n"
     "  --as-of DATE       use only what could have been published by DATE\n"
     "  --topic QUERY      only documents matching this full-text query\n"
     "  --exclude-undated  leave out documents of unknown date (default: used, with a caveat)\n"
     "  --max-events N     timeline: the N most important events (default 40; 0 = all)\n"
+    "  --max-figures N    contested figures: the N most contested groups (default 30;\n"
+    "                     0 = all; `sitrep claims --contested` lists all)\n"
     "  --timing           print load and consolidation times to stderr\n";
 
 int RunBrief(const std::vector<std::string>& raw) {
-  static const ReportCommandSpec kSpec{
-      "brief", kUsage, {"max-events"}, {"timing"}, {"md", "markdown", "html", "json", "text"},
-      "md"};
+  static const ReportCommandSpec kSpec{"brief",
+                                       kUsage,
+                                       {"max-events", "max-figures"},
+                                       {"timing"},
+                                       {"md", "markdown", "html", "json", "text"},
+                                       "md"};
   int exit_code = kExitOk;
   auto parsed = ParseReportArgs(kSpec, raw, &exit_code);
   if (!parsed) return exit_code;
@@ -35,6 +40,7 @@ int RunBrief(const std::vector<std::string>& raw) {
   const std::string& format = parsed->format;
   auto* job = &parsed->job;
   job->consolidate.max_timeline = std::atoi(args->Get("max-events", "40").c_str());
+  job->consolidate.max_claim_groups = std::atoi(args->Get("max-figures", "30").c_str());
   auto result = report::RunReportJob(*job);
   if (!result.ok()) {
     std::fprintf(stderr, "sitrep brief: %s\n", result.status().ToString().c_str());

@@ -101,6 +101,7 @@ struct Brief {
   std::vector<std::string> key_developments;  // timeline ids
   std::vector<TimelineEntry> timeline;        // date order
   std::vector<ClaimGroup> claim_groups;
+  int claim_groups_total = 0;  // before --max-claim-groups left some out
   std::vector<ActorEntry> actors;
   std::vector<OutletEntry> outlets;
   std::vector<Caveat> caveats;

@@ -61,7 +61,9 @@ const std::unordered_map<std::string, std::string>& MeasureSynonyms() {
   return *table;
 }
 
-// The measure with each word replaced by its canonical synonym.
+// The measure with each word replaced by its canonical synonym, then, when
+// the whole result is an entry of several words ("troops entered"), by that
+// entry's canonical measure ("troops deployed").
 std::string CanonicalMeasure(const std::string& measure) {
   const auto& syn = MeasureSynonyms();
   std::istringstream in(measure);
@@ -70,6 +72,9 @@ std::string CanonicalMeasure(const std::string& measure) {
     auto it = syn.find(w);
     if (!out.empty()) out += ' ';
     out += it == syn.end() ? w : it->second;
+  }
+  if (out.find(' ') != std::string::npos) {
+    if (auto it = syn.find(out); it != syn.end()) return it->second;
   }
   return out;
 }
@@ -82,6 +87,26 @@ std::string CanonicalMeasure(const std::string& measure) {
 // unambiguous cases are merged; the rest keep their own group.
 void NormalizeClaimKeys(std::vector<ClaimRec>* claims) {
   for (auto& c : *claims) c.measure = CanonicalMeasure(c.measure);
+  // An increment ("another 3,000", "an additional 3,000") adds to the figure
+  // its document gave just before for the same counted noun: it is about the
+  // same subject and measure, whatever its own sentence seems to name (often
+  // the destination: "... and another 3,000 to Russia").
+  auto head = [](const std::string& m) { return m.substr(0, m.find(' ')); };
+  for (size_t i = 1; i < claims->size(); ++i) {
+    ClaimRec& c = (*claims)[i];
+    if (!c.increment) continue;
+    for (size_t j = i; j-- > 0;) {
+      const ClaimRec& base = (*claims)[j];
+      if (base.doc != c.doc) break;  // claims are digested document by document
+      if (base.increment || base.claim_start > c.claim_start) continue;
+      if (c.claim_start - base.claim_start > 1500) break;  // a figure of another passage
+      if (head(base.measure) != head(c.measure)) continue;
+      c.subject = base.subject;
+      c.subject_name = base.subject_name;
+      c.measure = base.measure;
+      break;
+    }
+  }
   // One subject per country: "north-korea@KP", "pyongyang@KP" (the capital as
   // actor) and "north-korean@KP" (the demonym) are one party to a figure; the
   // id used most often names the group.
@@ -262,6 +287,9 @@ void BuildClaimGroups(Consolidator::State* st) {
   std::vector<std::vector<int>> member_lists;
   member_lists.reserve(groups.size());
   for (auto& [key, members] : groups) member_lists.push_back(members);
+  st->brief.claim_groups_total = static_cast<int>(idx.size());
+  const int cap = st->options.max_claim_groups;
+  if (cap > 0 && static_cast<int>(idx.size()) > cap) idx.resize(cap);
   for (size_t k = 0; k < idx.size(); ++k) {
     ClaimGroup g = std::move(out[idx[k]]);
     g.id = "g" + std::to_string(k + 1);

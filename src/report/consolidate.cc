@@ -221,7 +221,10 @@ void Consolidator::Add(const Document& doc) {
                                   : ParseTimeRange(t->range_begin, t->range_end);
     }
     if (!tv) {
-      if (!date.effective) continue;  // no date at all: nothing to place it on
+      // No date in the text: the report's date places it, when the report
+      // has one. An inferred date is only the earliest possible one, which
+      // says nothing of when the event took place.
+      if (!date.effective || date.inferred) continue;
       TimeValue r;
       r.begin = *date.effective - 2;  // "reported" news is about the last days
       r.end = *date.effective;
@@ -231,13 +234,22 @@ void Consolidator::Add(const Document& doc) {
       rec.time_reported = true;
     }
     rec.time = *tv;
-    if (auto p = ParticipantKey(FindById(doc.entities, ev.actor)); !p.empty()) {
-      rec.agents.push_back(p);
+    // A participant is its actor and, for an actor of known country, the
+    // country too: "Vladimir Putin", "Moscow" and "Russia" signing in June
+    // 2024 are one party to one treaty.
+    auto add_participant = [&](std::vector<int>* out, const std::string& key) {
+      if (key.empty()) return;
+      out->push_back(st.Intern(key));
+      size_t at = key.rfind('@');
+      if (key[0] != '~' && at != std::string::npos && at + 1 < key.size()) {
+        rec.countries.push_back(st.Intern(key.substr(at)));
+      }
+    };
+    add_participant(&rec.agents, ParticipantKey(FindById(doc.entities, ev.actor)));
+    add_participant(&rec.targets, ParticipantKey(FindById(doc.entities, ev.target)));
+    if (auto p = ParticipantKey(FindById(doc.entities, ev.location)); !p.empty()) {
+      rec.location = st.Intern(p);
     }
-    if (auto p = ParticipantKey(FindById(doc.entities, ev.target)); !p.empty()) {
-      rec.targets.push_back(p);
-    }
-    rec.location = ParticipantKey(FindById(doc.entities, ev.location));
     uint32_t start = ev.trigger.end > ev.trigger.start ? ev.trigger.start : ev.start;
     rec.sentence = SentenceOf(doc, di, start, std::max(start, ev.trigger.end));
     rec.trigger_start =
@@ -325,6 +337,11 @@ void FoldDuplicates(Consolidator::State* st) {
     d.source_key =
         root->source.empty() ? "doc:" + root->id : "src:" + NormalizeOutletKey(root->source);
   }
+  std::unordered_map<std::string, int> index;
+  for (auto& d : st->docs) {
+    d.source_index = index.emplace(d.source_key, static_cast<int>(index.size())).first->second;
+  }
+  st->source_count = static_cast<int>(index.size());
 }
 
 Brief Consolidator::Finish() {

@@ -36,6 +36,9 @@ struct ConsolidateOptions {
   int max_dates = 0;      // keep events of the N most important dates; 0 = all
   int max_actors = 12;
   int max_caveats_per_kind = 8;
+  // Claim groups kept, most contested and best attested first; 0 = all. A
+  // brief of a large store has thousands of figures told once.
+  int max_claim_groups = 0;
   // Claims kept (sitrep claims): subject or actor id containing claim_actor,
   // measure containing claim_measure (both ignoring case), published within
   // [claim_since, claim_until]; empty = no filter.

@@ -28,6 +28,7 @@ struct DocInfo {
   std::vector<std::string> cites;  // attribution sources and inline chips
   std::string source_key;          // evidence key after duplicate folding (set in Finish)
   std::string source_name;         // display name of the source
+  int source_index = -1;           // source_key as a small integer (set in Finish)
 };
 
 // A sentence of a document, kept for summaries and citations.
@@ -41,9 +42,12 @@ struct EventRec {
   int doc = -1;
   std::string type, subtype, modality;
   TimeValue time;
-  bool time_reported = false;                // no timex: the document's date
-  std::vector<std::string> agents, targets;  // canonical actor ids (or lowercased text)
-  std::string location;
+  bool time_reported = false;  // no timex: the document's date
+  // Participants as State::Intern keys of canonical actor ids (or "~" plus
+  // the lowercased text); -1 = none.
+  std::vector<int> agents, targets;
+  std::vector<int> countries;  // "@RU" keys of the participants of known country
+  int location = -1;
   SentenceRef sentence;
   uint32_t trigger_start = 0, trigger_end = 0;  // relative to the sentence
   bool anonymous = false;
@@ -76,6 +80,15 @@ struct Consolidator::State {
   std::vector<ClaimRec> claims;
   std::unordered_map<std::string, ActorAcc> actors;
   std::unordered_map<std::string, int> doc_index;  // id → docs index
+  // Participant keys as integers, so that clustering compares ints.
+  std::unordered_map<std::string, int> key_ids;
+  std::vector<std::string> keys;
+  int Intern(const std::string& key) {
+    auto [it, added] = key_ids.emplace(key, static_cast<int>(keys.size()));
+    if (added) keys.push_back(key);
+    return it->second;
+  }
+  int source_count = 0;  // distinct source keys (set in Finish)
 
   // Filled by Finish.
   Day reference = 0;  // the as-of day, or the latest publication day

@@ -1,6 +1,7 @@
 #include "report/doc_dates.h"
 
 #include <algorithm>
+#include <cstdlib>
 
 namespace sitrep::report {
 namespace {
@@ -12,6 +13,29 @@ int SentenceAt(const Document& doc, uint32_t pos) {
   if (it == doc.sentences.begin()) return -1;
   --it;
   return pos < it->end ? static_cast<int>(it - doc.sentences.begin()) : -1;
+}
+
+// A date resolved against an earlier expression of the narrative ("April
+// 28" after "April 26, 2025", "the beginning of October" after "the winter
+// of 2025") has a safe year only close to that expression: far from it, the
+// story may have moved to another year, and a lower bound on the publication
+// date must not rest on a guess.
+bool NearItsAnchor(const Document& doc, const Timex& t, const TimeValue& v) {
+  const Timex* a = nullptr;
+  // Ids are "t<index + 1>": look there first.
+  size_t n = t.anchor.size() > 1 ? std::strtoul(t.anchor.c_str() + 1, nullptr, 10) : 0;
+  if (n >= 1 && n <= doc.timexes.size() && doc.timexes[n - 1].id == t.anchor) {
+    a = &doc.timexes[n - 1];
+  } else {
+    for (const auto& x : doc.timexes) {
+      if (x.id == t.anchor) a = &x;
+    }
+  }
+  if (!a) return false;
+  auto av = ParseTimeValue(a->value, a->mod);
+  if (!av) return false;
+  constexpr Day kNear = 31;
+  return v.begin <= av->end + kNear && av->begin <= v.end + kNear;
 }
 
 }  // namespace
@@ -43,11 +67,21 @@ DocDate ResolveDocDate(const Document& doc, const PhraseSet& cues) {
     if (undated && t.anchor == "dct") continue;  // resolved against nothing known
     auto v = ParseTimeValue(t.value, t.mod);
     if (!v) continue;
+    if (undated && !t.anchor.empty() && t.anchor != "none" && !NearItsAnchor(doc, t, *v)) {
+      continue;
+    }
     if (v->precision != Precision::kDay && v->precision != Precision::kMonth &&
         v->precision != Precision::kWeek) {
       continue;
     }
     if (!undated && v->precision != Precision::kDay) continue;
+    // Overruling a metadata date takes a date the text writes out ("May 9",
+    // "9 May 2025"): a named day ("Victory Day", "Christmas") is placed in
+    // a year by the tagger's guess and is as often the next one as the last.
+    if (!undated &&
+        std::none_of(t.text.begin(), t.text.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+      continue;
+    }
     int s = SentenceAt(doc, t.start);
     if (s >= 0) {
       if (planned_sentence[s]) continue;

@@ -54,6 +54,30 @@ TEST_F(DocDatesTest, UndatedDocumentIgnoresDatesResolvedAgainstNothing) {
   EXPECT_FALSE(d.effective);
 }
 
+TEST_F(DocDatesTest, UndatedDocumentTrustsNarrativeDatesOnlyNearTheirAnchor) {
+  DocBuilder b("d4", "", "",
+               "On April 26, 2025, the general reported. On April 28, the president spoke. "
+               "Another 3,000 came in the winter of 2025. Coverage began as early as the "
+               "beginning of October.");
+  b.Timex("April 26, 2025", "2025-04-26", "", "none");
+  b.Timex("April 28", "2025-04-28", "", "t1");
+  b.Timex("the winter of 2025", "2025-WI", "", "none");
+  b.Timex("the beginning of October", "2025-10", "START", "t3");
+  DocDate d = ResolveDocDate(b.Build(), cues_);
+  ASSERT_TRUE(d.effective);
+  // "October" took its year from a winter months away: not evidence.
+  EXPECT_EQ(IsoDay(*d.effective), "2025-04-28");
+}
+
+TEST_F(DocDatesTest, NamedDaysDoNotOverruleAMetadataDate) {
+  DocBuilder b("d5", "SBC", "2025-04-29",
+               "This timing corresponds with the anniversary of Victory Day, a holiday in Russia.");
+  b.Timex("Victory Day", "2025-05-09");
+  DocDate d = ResolveDocDate(b.Build(), cues_);
+  EXPECT_FALSE(d.conflict);
+  EXPECT_EQ(IsoDay(*d.effective), "2025-04-29");
+}
+
 TEST_F(DocDatesTest, AsOfDecisions) {
   DocDate dated;
   dated.metadata = dated.effective = DaysFromCivil(2026, 9, 20);

@@ -48,10 +48,19 @@ void BuildActors(Consolidator::State* st) {
     int sources;
   };
   std::vector<Row> rows;
+  rows.reserve(st->actors.size());
+  std::vector<int> seen(st->source_count, -1);  // source → last actor row counted
   for (const auto& [id, acc] : st->actors) {
-    std::set<std::string> sources;
-    for (int d : acc.docs) sources.insert(st->docs[d].source_key);
-    rows.push_back({id, &acc, static_cast<int>(sources.size())});
+    const int row = static_cast<int>(rows.size());
+    int sources = 0;
+    for (int d : acc.docs) {
+      int& s = seen[st->docs[d].source_index];
+      if (s != row) {
+        s = row;
+        ++sources;
+      }
+    }
+    rows.push_back({id, &acc, sources});
   }
   std::sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) {
     if (a.sources != b.sources) return a.sources > b.sources;
@@ -219,10 +228,12 @@ void BuildCaveats(Consolidator::State* st) {
       std::vector<std::string> cites;
       if (d.date.inferred && d.date.past_end > d.date.past_start) {
         // Cite the sentence that carries the inferred date, if it was kept.
-        for (const auto& [key, cid] : st->citation_ids) {
-          if (std::get<0>(key) == static_cast<int>(i) && std::get<1>(key) == d.date.past_start) {
-            cites.push_back(cid);
-          }
+        auto it = st->citation_ids.lower_bound(
+            std::make_tuple(static_cast<int>(i), d.date.past_start, uint32_t{0}));
+        for (; it != st->citation_ids.end() && std::get<0>(it->first) == static_cast<int>(i) &&
+               std::get<1>(it->first) == d.date.past_start;
+             ++it) {
+          cites.push_back(it->second);
         }
       }
       add({"undated", text, cites});

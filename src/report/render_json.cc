@@ -98,6 +98,7 @@ std::string RenderJson(const Brief& b, unsigned sections) {
                         {"values", std::move(values)}});
     }
     j["claim_groups"] = std::move(groups);
+    j["claim_groups_total"] = b.claim_groups_total;
   }
   if (sections & kActors) {
     json actors = json::array();

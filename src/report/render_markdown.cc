@@ -163,6 +163,12 @@ std::string RenderMarkdown(const Brief& b, unsigned sections) {
       }
       out("\n");
     }
+    if (b.claim_groups_total > static_cast<int>(b.claim_groups.size())) {
+      out(
+          fmt::format("_{} more figure groups, mostly from one source each: `sitrep claims "
+                      "--contested`._\n\n",
+                      b.claim_groups_total - static_cast<int>(b.claim_groups.size())));
+    }
   }
   if (sections & kActors) {
     out("## Actors\n\n");

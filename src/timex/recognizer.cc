@@ -82,6 +82,37 @@ std::set<int> ExplicitYears(std::string_view t) {
   return years;
 }
 
+bool PairWeekdaysWithDates(const std::set<int>& weekdays, const std::set<int>& days,
+                           DocContext* ctx) {
+  if (ctx->has_dct || weekdays.empty() || days.empty() || ctx->years.empty()) return false;
+  // The latest year written bounds the date of writing from below; a
+  // year-less day in news is of that year, the one before or the one after
+  // (the current year is often not written at all).
+  const int latest = *ctx->years.rbegin();
+  std::map<int, std::vector<int>> days_of_weekday;
+  for (int md : days) {
+    const int month = md / 100, day = md % 100;
+    int year = 0, weekday = 0, readings = 0;
+    for (int y = latest - 1; y <= latest + 1; ++y) {
+      if (!IsValidDate(y, month, day)) continue;
+      int wd = Weekday(y, month, day);
+      if (weekdays.count(wd)) {
+        year = y;
+        weekday = wd;
+        ++readings;
+      }
+    }
+    if (readings != 1) continue;  // no agreement, or more than one: leave it
+    ctx->yearless_fix[md] = year;
+    days_of_weekday[weekday].push_back(md);
+  }
+  for (const auto& [wd, mds] : days_of_weekday) {
+    if (mds.size() != 1) continue;  // two Thursdays: which one is meant?
+    ctx->weekday_fix[wd] = Ymd{ctx->yearless_fix[mds[0]], mds[0] / 100, mds[0] % 100};
+  }
+  return !ctx->yearless_fix.empty();
+}
+
 Recognizer::Recognizer(const Lexicon& lexicon, std::string_view text, const DocContext& ctx)
     : lex_(lexicon), text_(text), ctx_(ctx) {}
 
@@ -142,6 +173,18 @@ void Recognizer::ResolveYearless(int month, int day, int weekday, size_t b, size
   const bool has_day = day > 0;
   auto fmt = [&](int y) { return has_day ? FormatYmd({y, month, day}) : FormatYm(y, month); };
   m->timex.type = "DATE";
+  if (!ctx_.has_dct && has_day && weekday == 0) {
+    auto fix = ctx_.yearless_fix.find(month * 100 + day);
+    if (fix != ctx_.yearless_fix.end()) {
+      // A weekday elsewhere in the undated document fixed the year.
+      m->timex.value = fmt(fix->second);
+      m->timex.anchor = "none";
+      m->point = {fix->second, month, day};
+      m->prec = 3;
+      return;
+    }
+    if (IsValidDate(2000, month, day)) yearless_days_.insert(month * 100 + day);
+  }
   std::vector<int> candidates;
   int chosen = 0;
   if (ref.known) {

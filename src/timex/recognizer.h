@@ -8,6 +8,7 @@
 #ifndef SITREP_TIMEX_RECOGNIZER_H_
 #define SITREP_TIMEX_RECOGNIZER_H_
 
+#include <map>
 #include <set>
 #include <string>
 #include <string_view>
@@ -27,6 +28,11 @@ struct DocContext {
   Ymd dct;
   bool narrative = false;
   std::set<int> years;  // explicit years written in the document
+  // Undated documents only: what pairing a weekday with a year-less date
+  // fixed (see PairWeekdaysWithDates). Key month * 100 + day → year;
+  // weekday (1..7) → the date it names.
+  std::map<int, int> yearless_fix;
+  std::map<int, Ymd> weekday_fix;
 };
 
 // A recognized expression before ids are assigned.
@@ -47,6 +53,10 @@ class Recognizer {
 
   // Number of relative expressions left underspecified for lack of a date.
   int underspecified() const { return underspecified_; }
+  // Undated documents: weekdays left unresolved ("On Thursday") and the
+  // year-less days ("October 3", month * 100 + day) seen so far.
+  const std::set<int>& loose_weekdays() const { return loose_weekdays_; }
+  const std::set<int>& yearless_days() const { return yearless_days_; }
 
  private:
   struct Ref {
@@ -97,12 +107,23 @@ class Recognizer {
   size_t n_ = 0;
   Ref last_;  // narrative anchor: the last expression with a point in time
   int underspecified_ = 0;
+  std::set<int> loose_weekdays_, yearless_days_;
 };
 
 // Collects the explicit years of a text cheaply (4-digit numbers 1000..2199
 // that are not part of a longer number), to decide narrative mode and the
 // years a weekday + year-less date may fall in.
 std::set<int> ExplicitYears(std::string_view text);
+
+// An undated document that names a weekday without its date ("On Thursday")
+// and a day without its year ("on October 3") has one reading that makes
+// them agree: the year, close to the latest year the document writes (it
+// cannot have been written much before that), in which that day falls on
+// that weekday. Fills ctx->yearless_fix for each day with exactly one such
+// (year, weekday) and ctx->weekday_fix for a weekday that only one day
+// matches. Returns whether anything was fixed.
+bool PairWeekdaysWithDates(const std::set<int>& weekdays, const std::set<int>& days,
+                           DocContext* ctx);
 
 }  // namespace sitrep::timex
 

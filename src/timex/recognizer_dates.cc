@@ -522,6 +522,17 @@ bool Recognizer::MatchWeekday(size_t i, Match* m) {
   m->timex.type = pod.empty() ? "DATE" : "TIME";
   Ref ref = RelativeRef();
   if (!ref.known || ref.prec < 3) {
+    auto fix = ctx_.weekday_fix.find(wd);
+    if (fix != ctx_.weekday_fix.end()) {
+      // The one year-less day of the undated document that falls on it.
+      SetDay(fix->second, "none", m);
+      if (!pod.empty()) {
+        m->timex.type = "TIME";
+        m->timex.value += "T" + pod;
+      }
+      return true;
+    }
+    if (!ctx_.has_dct) loose_weekdays_.insert(wd);
     char buf[32];
     std::snprintf(buf, sizeof buf, "XXXX-WXX-%d", wd);
     m->timex.value = std::string(buf) + (pod.empty() ? "" : "T" + pod);

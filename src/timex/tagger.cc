@@ -1,6 +1,7 @@
 #include "timex/tagger.h"
 
 #include <algorithm>
+#include <memory>
 
 #include "sitrep/data_path.h"
 #include "timex/recognizer.h"
@@ -56,20 +57,31 @@ void TimexTagger::Tag(Document* doc, std::string_view dct_text) const {
   for (char& c : lower) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
   }
-  Recognizer rec(*lexicon_, text, ctx);
   std::vector<Unit> units;
-  int next_id = 1;
-  auto run = [&](uint32_t b, uint32_t e) {
-    units.clear();
-    ScanUnits(text, lower, b, e, *lexicon_, &units);
-    rec.Recognize(units, &doc->timexes, &next_id);
-  };
-  if (doc->sentences.empty()) {
-    run(0, static_cast<uint32_t>(text.size()));
-  } else {
-    for (const Sentence& s : doc->sentences) {
-      if (s.start < s.end && s.end <= text.size()) run(s.start, s.end);
+  auto pass = [&](Recognizer& rec) {
+    int next_id = 1;
+    auto run = [&](uint32_t b, uint32_t e) {
+      units.clear();
+      ScanUnits(text, lower, b, e, *lexicon_, &units);
+      rec.Recognize(units, &doc->timexes, &next_id);
+    };
+    if (doc->sentences.empty()) {
+      run(0, static_cast<uint32_t>(text.size()));
+    } else {
+      for (const Sentence& s : doc->sentences) {
+        if (s.start < s.end && s.end <= text.size()) run(s.start, s.end);
+      }
     }
+  };
+  auto rec = std::make_unique<Recognizer>(*lexicon_, text, ctx);
+  pass(*rec);
+  // An undated document naming a weekday and a year-less day: when they
+  // agree on one year, tag again with that reading (rare, so a second pass
+  // costs little and keeps the narrative anchors consistent).
+  if (PairWeekdaysWithDates(rec->loose_weekdays(), rec->yearless_days(), &ctx)) {
+    doc->timexes.clear();
+    rec = std::make_unique<Recognizer>(*lexicon_, text, ctx);
+    pass(*rec);
   }
   for (const Timex& t : doc->timexes) {
     if (t.flagged) {
@@ -77,8 +89,8 @@ void TimexTagger::Tag(Document* doc, std::string_view dct_text) const {
                                    "): impossible date or weekday contradicting the date");
     }
   }
-  if (rec.underspecified() > 0 && !ctx.has_dct) {
-    doc->AddProblem("timex", "document date unknown: " + std::to_string(rec.underspecified()) +
+  if (rec->underspecified() > 0 && !ctx.has_dct) {
+    doc->AddProblem("timex", "document date unknown: " + std::to_string(rec->underspecified()) +
                                  " relative expressions left underspecified (XXXX)");
   }
 }

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "timex/calendar.h"
+#include "timex/recognizer.h"
 
 namespace sitrep::timex {
 namespace {
@@ -168,6 +169,55 @@ TEST_F(TaggerTest, WeekdayFixesTheYearOrIsFlagged) {
   ASSERT_EQ(bad.timexes.size(), 1u);
   EXPECT_TRUE(bad.timexes[0].flagged);
   EXPECT_FALSE(bad.problems.empty());
+}
+
+TEST_F(TaggerTest, UndatedWeekdayAndYearlessDayAgreeOnOneYear) {
+  // No document date. October 3 was a Thursday in 2024 (a Tuesday in 2023,
+  // a Friday in 2025); the latest year written is 2024, so it is 2024 and
+  // "Thursday" is that day.
+  Document d =
+      Tag("On Thursday, six officers were killed in a strike. The agency had reported in "
+          "September 2023 that talks began. In 2024 the two signed a treaty. The minister said "
+          "the officers were killed in a strike on October 3.",
+          "");
+  const Timex* oct = Find(d, "October 3");
+  ASSERT_NE(oct, nullptr);
+  EXPECT_EQ(oct->value, "2024-10-03");
+  const Timex* thu = Find(d, "Thursday");
+  ASSERT_NE(thu, nullptr);
+  EXPECT_EQ(thu->value, "2024-10-03");
+  // The same text with another weekday: no year in 2023..2025 agrees, so
+  // nothing is fixed and the weekday stays open.
+  Document mon =
+      Tag("On Monday, six officers were killed. In 2024 the two signed a treaty. They were "
+          "killed on October 3.",
+          "");
+  EXPECT_EQ(Find(mon, "Monday")->value, "XXXX-WXX-1");
+  EXPECT_NE(Find(mon, "October 3")->value, "2024-10-03");
+  // With a document date the weekday is resolved against it, as before.
+  Document dated =
+      Tag("On Thursday, officers were killed. In 2024 ... on October 3.", "2025-04-29");
+  EXPECT_EQ(Find(dated, "Thursday")->value, "2025-04-24");
+}
+
+TEST(PairWeekdaysTest, OnlyUnambiguousReadingsAreFixed) {
+  DocContext ctx;
+  ctx.years = {2023, 2024};
+  // June 19 was a Wednesday only in 2024 among 2023..2025.
+  EXPECT_TRUE(PairWeekdaysWithDates({3}, {619}, &ctx));
+  EXPECT_EQ(ctx.yearless_fix.at(619), 2024);
+  EXPECT_EQ(ctx.weekday_fix.at(3), (Ymd{2024, 6, 19}));
+  // Two days on the same weekday: each gets its year, the weekday neither.
+  DocContext two;
+  two.years = {2024};
+  EXPECT_TRUE(PairWeekdaysWithDates({4}, {1003, 1010}, &two));
+  EXPECT_EQ(two.yearless_fix.size(), 2u);
+  EXPECT_TRUE(two.weekday_fix.empty());
+  // A dated document never needs this.
+  DocContext dated;
+  dated.has_dct = true;
+  dated.years = {2024};
+  EXPECT_FALSE(PairWeekdaysWithDates({4}, {1003}, &dated));
 }
 
 TEST_F(TaggerTest, RejectsNumbersThatAreNotDates) {

@@ -394,7 +394,7 @@ StatusOr<std::shared_ptr<const Gazetteer>> Gazetteer::LoadDefault() {
   static std::shared_ptr<const Gazetteer> cached;
   std::lock_guard<std::mutex> lock(mu);
   if (cached) return cached;
-  StatusOr<std::unique_ptr<Gazetteer>> built = Build(GazetteerOptions{});
+  StatusOr<std::unique_ptr<Gazetteer>> built = LoadOrBuild(GazetteerOptions{}, DefaultCachePath());
   if (!built.ok()) return built.status();
   cached = std::shared_ptr<const Gazetteer>(std::move(*built));
   return cached;

@@ -97,8 +97,30 @@ class Gazetteer {
   // Builds from the Debian sources and the alias tables. Returns
   // InvalidArgument naming file and line for a malformed alias table.
   static StatusOr<std::unique_ptr<Gazetteer>> Build(const GazetteerOptions& options);
-  // Build(GazetteerOptions{}), built once per process and shared.
+  // Build(GazetteerOptions{}) through the compiled cache (DefaultCachePath),
+  // once per process and shared.
   static StatusOr<std::shared_ptr<const Gazetteer>> LoadDefault();
+
+  // --- Compiled cache (gazetteer_cache.cc; format in docs/gazetteer.md) ---
+  // A 64-bit fingerprint of everything Build(options) reads: the paths,
+  // sizes and modification times of the Debian files, the bytes of the
+  // curated tables and word list, and the cache format version.
+  static uint64_t SourceFingerprint(const GazetteerOptions& options);
+  // The cache of a finished gazetteer built from sources of `fingerprint`.
+  std::string SerializeCache(uint64_t fingerprint) const;
+  // Corruption if `bytes` is not a complete, consistent cache of this format
+  // with this fingerprint (a stale cache is Corruption too).
+  static StatusOr<std::unique_ptr<Gazetteer>> ParseCache(std::string_view bytes,
+                                                         uint64_t fingerprint);
+  // Reads the cache at `cache_path` if it is valid for `options`, else
+  // builds and (re)writes it, atomically; a cache that cannot be written
+  // is skipped. An empty path builds without a cache.
+  static StatusOr<std::unique_ptr<Gazetteer>> LoadOrBuild(const GazetteerOptions& options,
+                                                          const std::string& cache_path);
+  // $SITREP_CACHE_DIR/gazetteer.bin if the variable is set (empty: no
+  // cache), else $XDG_CACHE_HOME/sitrep/gazetteer.bin, else
+  // $HOME/.cache/sitrep/gazetteer.bin; empty if none of them is set.
+  static std::string DefaultCachePath();
 
   // --- Building (before Finish) ---
   // Adds an actor or, if its id exists, returns the existing index after
@@ -143,7 +165,7 @@ class Gazetteer {
   const std::vector<Actor>& actors() const { return actors_; }
   // Index of the actor with this id, or -1.
   int FindActor(std::string_view id) const;
-  size_t num_names() const { return names_.size(); }
+  size_t num_names() const { return finished_ ? entries_.size() : names_.size(); }
   const std::vector<std::string>& warnings() const { return warnings_; }
   // The word lists it was built with (locatives, heads, titles ...).
   const EntityWords& words() const { return words_; }

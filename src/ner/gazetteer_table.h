@@ -14,6 +14,70 @@
 
 namespace sitrep {
 
+// Little-endian writer and bounds-checked reader for the compiled gazetteer
+// cache (gazetteer_cache.cc); the reader's first failure sticks.
+class ByteWriter {
+ public:
+  explicit ByteWriter(std::string* out) : out_(out) {}
+  void U8(uint8_t v) { out_->push_back(static_cast<char>(v)); }
+  void U32(uint32_t v) {
+    for (int i = 0; i < 4; ++i) U8(static_cast<uint8_t>(v >> (8 * i)));
+  }
+  void U64(uint64_t v) {
+    for (int i = 0; i < 8; ++i) U8(static_cast<uint8_t>(v >> (8 * i)));
+  }
+  void Str(std::string_view s) {
+    U32(static_cast<uint32_t>(s.size()));
+    out_->append(s);
+  }
+
+ private:
+  std::string* out_;
+};
+
+class ByteReader {
+ public:
+  explicit ByteReader(std::string_view b) : b_(b) {}
+  bool ok() const { return ok_; }
+  bool done() const { return pos_ == b_.size(); }
+  uint8_t U8() { return Need(1) ? static_cast<uint8_t>(b_[pos_++]) : 0; }
+  uint32_t U32() {
+    uint32_t v = 0;
+    for (int i = 0; i < 4; ++i) v |= static_cast<uint32_t>(U8()) << (8 * i);
+    return v;
+  }
+  uint64_t U64() {
+    uint64_t v = 0;
+    for (int i = 0; i < 8; ++i) v |= static_cast<uint64_t>(U8()) << (8 * i);
+    return v;
+  }
+  std::string_view Str() {
+    const uint32_t n = U32();
+    if (!Need(n)) return {};
+    std::string_view s = b_.substr(pos_, n);
+    pos_ += n;
+    return s;
+  }
+  // A count of items of at least `min_bytes` each: fails if the rest of the
+  // input cannot hold them (so a corrupt count cannot reserve gigabytes).
+  uint32_t Count(size_t min_bytes) {
+    const uint32_t n = U32();
+    if (ok_ && static_cast<uint64_t>(n) * min_bytes > b_.size() - pos_) ok_ = false;
+    return ok_ ? n : 0;
+  }
+  void Fail() { ok_ = false; }
+
+ private:
+  bool Need(size_t n) {
+    if (ok_ && b_.size() - pos_ >= n) return true;
+    ok_ = false;
+    return false;
+  }
+  std::string_view b_;
+  size_t pos_ = 0;
+  bool ok_ = true;
+};
+
 class FlatStringTable {
  public:
   static constexpr uint32_t kMissing = 0xffffffffu;
@@ -57,6 +121,51 @@ class FlatStringTable {
     return kMissing;
   }
 
+  // Every value, for checking a table read from a cache.
+  template <typename F>
+  bool AllValues(F ok) const {
+    for (const Slot& slot : slots_) {
+      if (slot.value != kMissing && !ok(slot.value)) return false;
+    }
+    return true;
+  }
+
+  void AppendTo(ByteWriter* w) const {
+    w->Str(pool_);
+    w->U32(static_cast<uint32_t>(slots_.size()));
+    for (const Slot& s : slots_) {
+      w->U64(s.hash);
+      w->U32(s.begin);
+      w->U32(s.len);
+      w->U32(s.value);
+    }
+  }
+  // False (and the table empty) if the bytes are not a consistent table:
+  // a power-of-two size, keys inside the pool, hashes matching the keys.
+  bool ReadFrom(ByteReader* r) {
+    pool_ = std::string(r->Str());
+    const uint32_t n = r->Count(20);
+    if (!r->ok() || (n != 0 && (n & (n - 1)) != 0)) return Reset(r);
+    slots_.assign(n, Slot{});
+    mask_ = n == 0 ? 0 : n - 1;
+    uint32_t used = 0;
+    for (Slot& s : slots_) {
+      s.hash = r->U64();
+      s.begin = r->U32();
+      s.len = r->U32();
+      s.value = r->U32();
+      if (!r->ok()) return Reset(r);
+      if (s.value == kMissing) continue;
+      ++used;
+      if (s.begin > pool_.size() || s.len > pool_.size() - s.begin || Hash(Key(s)) != s.hash) {
+        return Reset(r);
+      }
+    }
+    // Probing stops at an empty slot: a full table would never stop.
+    if (n != 0 && used == n) return Reset(r);
+    return true;
+  }
+
   static uint64_t Hash(std::string_view s) {
     uint64_t h = 0x9E3779B97F4A7C15ull ^ s.size();
     const char* p = s.data();
@@ -77,6 +186,13 @@ class FlatStringTable {
   }
 
  private:
+  bool Reset(ByteReader* r) {
+    r->Fail();
+    slots_.clear();
+    pool_.clear();
+    mask_ = 0;
+    return false;
+  }
   struct Slot {
     uint64_t hash = 0;
     uint32_t begin = 0, len = 0;

@@ -22,13 +22,22 @@ void MarkSpans(const std::vector<T>& spans, const std::vector<Token>& tokens,
 
 }  // namespace
 
-DocView::DocView(const Document& doc) : doc_(doc), lower_(doc.text) {
-  for (char& c : lower_) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
+DocView::DocView(const Document& doc) : doc_(doc) {
+  // Only the tokens are lowercased, into one buffer sized up front so the
+  // views into it stay valid.
+  size_t total = 0;
+  for (const Token& t : doc.tokens) total += t.end - t.start;
+  lower_.resize(total);
   words_.reserve(doc.tokens.size());
+  char* out = lower_.data();
+  const char* text = doc.text.data();
   for (const Token& t : doc.tokens) {
-    words_.push_back(std::string_view(lower_).substr(t.start, t.end - t.start));
+    char* begin = out;
+    for (uint32_t b = t.start; b < t.end; ++b) {
+      char c = text[b];
+      *out++ = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    }
+    words_.emplace_back(begin, static_cast<size_t>(out - begin));
     if (!t.pos.empty()) has_pos_ = true;
   }
   sent_first_.assign(doc.sentences.size() + 1, doc.tokens.size());

@@ -96,7 +96,10 @@ StatusOr<std::unique_ptr<EventTagger>> EventTagger::Create() {
   }
   auto args = ReadTsv("lexicons/event-argument-words.tsv", 2);
   if (!args.ok()) return args.status();
-  for (auto& r : *args) t->argument_words_.emplace(r[0] + "\t" + r[1], r[1]);
+  for (auto& r : *args) {
+    t->argument_words_.emplace(r[0] + "\t" + r[1], r[1]);
+    t->argument_first_.Add(r[0], {});
+  }
   t->lemmatizer_.Load();
   for (const auto& [lemma, entries] : t->triggers_) t->prefixes_.insert(lemma.substr(0, 3));
   t->lemmatizer_.ForEachException([&](const std::string& form, const std::string& lemma) {
@@ -119,7 +122,7 @@ bool EventTagger::ConditionHolds(const DocView& v, size_t i, size_t first, size_
   size_t to = std::min(limit, i + 11);
   std::string key;
   for (size_t k = from; k < to; ++k) {
-    if (k == i) continue;
+    if (k == i || !argument_first_.Contains(v.word(k))) continue;
     key.assign(v.word(k));
     key += '\t';
     key += condition;
@@ -304,21 +307,36 @@ Status EventTagger::Annotate(Document* doc, const AnnotateOptions& options) cons
   std::vector<int> sentence_attr = SentenceAttributions(v, doc->attributions);
   std::vector<EventInfo> info;
 
-  auto in_attr_source = [&](size_t tok) {
-    uint32_t b = v.start(tok);
-    for (const Attribution& a : doc->attributions) {
-      if (b >= a.start && b < a.end) return true;
-    }
-    return false;
-  };
+  // Tokens inside the source phrase of an attribution, marked once.
+  std::vector<uint8_t> attr_source(v.size(), 0);
+  for (const Attribution& a : doc->attributions) {
+    for (size_t t = v.TokenAt(a.start); t < v.size() && v.start(t) < a.end; ++t) attr_source[t] = 1;
+  }
+  auto in_attr_source = [&](size_t tok) { return attr_source[tok] != 0; };
   auto entity_ok_as_actor = [&](const EntityMention& e) {
     return e.type == "PERSON" || e.type == "ORG" || e.type == "GPE" || e.type == "NORP" ||
            e.type == "MILITARY";
   };
 
+  std::sort(ents.begin(), ents.end(), [](const Ent& a, const Ent& b) { return a.first < b.first; });
+  bool timexes_sorted =
+      std::is_sorted(doc->timexes.begin(), doc->timexes.end(),
+                     [](const Timex& a, const Timex& b) { return a.start < b.start; });
+  size_t ent_lo = 0, tx_lo = 0;
   for (size_t s = 0; s < v.num_sentences(); ++s) {
     size_t first = v.sentence_first(s), limit = v.sentence_last(s);
     size_t first_event = doc->events.size();
+    // The entities and timexes of this sentence (both layers are in text
+    // order), so that each trigger looks only at them.
+    while (ent_lo < ents.size() && ents[ent_lo].first < first) ++ent_lo;
+    size_t ent_hi = ent_lo;
+    while (ent_hi < ents.size() && ents[ent_hi].first < limit) ++ent_hi;
+    const Ent* sent_ents = ents.data() + ent_lo;
+    const Ent* sent_ents_end = ents.data() + ent_hi;
+    uint32_t sent_start = doc->sentences[s].start, sent_end = doc->sentences[s].end;
+    while (tx_lo < doc->timexes.size() && doc->timexes[tx_lo].start < sent_start) ++tx_lo;
+    size_t tx_hi = tx_lo;
+    while (tx_hi < doc->timexes.size() && doc->timexes[tx_hi].start < sent_end) ++tx_hi;
     for (size_t i = first; i < limit; ++i) {
       size_t len = 0, cond = SIZE_MAX;
       const TriggerEntry* e = TriggerAt(v, lemmas, i, first, limit, &len, &cond);
@@ -355,8 +373,8 @@ Status EventTagger::Annotate(Document* doc, const AnnotateOptions& options) cons
       // Location: an entity after "in", "near", ... nearest the trigger.
       int location = -1;
       size_t best_d = SIZE_MAX;
-      for (const Ent& en : ents) {
-        if (en.first < first || en.first >= limit) continue;
+      for (const Ent* ep = sent_ents; ep != sent_ents_end; ++ep) {
+        const Ent& en = *ep;
         const EntityMention& m = doc->entities[en.index];
         if (m.type != "GPE" && m.type != "LOC" && m.type != "FAC") continue;
         size_t p = en.first;
@@ -375,7 +393,8 @@ Status EventTagger::Annotate(Document* doc, const AnnotateOptions& options) cons
       // Actor and target.
       int actor = -1, target = -1;
       auto pick_after = [&](size_t from, size_t max_d, bool by_only) -> int {
-        for (const Ent& en : ents) {
+        for (const Ent* ep = sent_ents; ep != sent_ents_end; ++ep) {
+          const Ent& en = *ep;
           if (en.first < from || en.first >= limit || en.first > from + max_d) continue;
           if (static_cast<int>(en.index) == location) continue;
           if (!entity_ok_as_actor(doc->entities[en.index])) continue;
@@ -389,8 +408,8 @@ Status EventTagger::Annotate(Document* doc, const AnnotateOptions& options) cons
         return -1;
       };
       auto pick_before = [&](bool skip_sources) -> int {
-        for (size_t k = ents.size(); k > 0; --k) {
-          const Ent& en = ents[k - 1];
+        for (const Ent* ep = sent_ents_end; ep != sent_ents; --ep) {
+          const Ent& en = ep[-1];
           if (en.last > i || en.first < first) continue;
           if (static_cast<int>(en.index) == location) continue;
           if (!entity_ok_as_actor(doc->entities[en.index])) continue;
@@ -421,7 +440,9 @@ Status EventTagger::Annotate(Document* doc, const AnnotateOptions& options) cons
       // Time: the nearest dated timex in the sentence.
       int tbest = -1;
       size_t td = SIZE_MAX;
-      for (size_t k = 0; k < doc->timexes.size(); ++k) {
+      size_t tk0 = timexes_sorted ? tx_lo : 0;
+      size_t tk1 = timexes_sorted ? tx_hi : doc->timexes.size();
+      for (size_t k = tk0; k < tk1; ++k) {
         const Timex& t = doc->timexes[k];
         if (t.start < ev.start || t.end > ev.end) continue;
         if (t.type != "DATE" && t.type != "TIME") continue;

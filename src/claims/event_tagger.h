@@ -96,6 +96,7 @@ class EventTagger : public Annotator {
   };
   std::unordered_map<std::string, std::vector<TriggerEntry>, Hash, std::equal_to<>> triggers_;
   std::unordered_map<std::string, std::string> argument_words_;  // word -> category
+  PhraseLexicon argument_first_;  // the words of argument_words_, to skip others fast
   // First three letters of every trigger lemma and of every irregular form
   // of one ("met" for "meet"): words starting otherwise are not lemmatized.
   std::unordered_set<std::string, Hash, std::equal_to<>> prefixes_;

@@ -60,7 +60,10 @@ void PhraseLexicon::Add(std::string phrase, std::vector<std::string> fields) {
   e.fields = std::move(fields);
   entries_.push_back(std::move(e));
   size_t idx = entries_.size() - 1;
-  auto& list = by_first_[entries_[idx].words[0]];
+  const std::string& w0 = entries_[idx].words[0];
+  size_t bit = FilterBit(w0);
+  starts_[bit / 64] |= uint64_t{1} << (bit % 64);
+  auto& list = by_first_[w0];
   list.push_back(idx);
   std::stable_sort(list.begin(), list.end(), [this](size_t a, size_t b) {
     return entries_[a].words.size() > entries_[b].words.size();
@@ -69,7 +72,7 @@ void PhraseLexicon::Add(std::string phrase, std::vector<std::string> fields) {
 
 const PhraseEntry* PhraseLexicon::Match(const std::vector<std::string_view>& words, size_t i,
                                         size_t* len) const {
-  if (i >= words.size()) return nullptr;
+  if (i >= words.size() || !MayStart(words[i])) return nullptr;
   auto it = by_first_.find(words[i]);
   if (it == by_first_.end()) return nullptr;
   for (size_t idx : it->second) {
@@ -86,6 +89,7 @@ const PhraseEntry* PhraseLexicon::Match(const std::vector<std::string_view>& wor
 }
 
 const PhraseEntry* PhraseLexicon::Find(std::string_view word) const {
+  if (!MayStart(word)) return nullptr;
   auto it = by_first_.find(word);
   if (it == by_first_.end()) return nullptr;
   for (size_t idx : it->second) {

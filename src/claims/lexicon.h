@@ -13,6 +13,7 @@
 #ifndef SITREP_CLAIMS_LEXICON_H_
 #define SITREP_CLAIMS_LEXICON_H_
 
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -52,8 +53,30 @@ class PhraseLexicon {
   const PhraseEntry* Find(std::string_view word) const;
   bool Contains(std::string_view word) const { return Find(word) != nullptr; }
   size_t size() const { return entries_.size(); }
+  // False when no entry can start with this word: a check of its first
+  // byte and length against a bit table, so that the many tokens no entry
+  // starts with cost no hashing (every stage looks up every token).
+  bool MayStart(std::string_view w) const {
+    if (w.empty()) return false;
+    size_t bit = FilterBit(w);
+    return (starts_[bit / 64] >> (bit % 64)) & 1;
+  }
 
  private:
+  // A one-hash Bloom filter over first words: first, second and last byte
+  // and length, mixed; 8192 bits keep false hits to a few percent.
+  static constexpr size_t kFilterBits = 8192;
+  static size_t FilterBit(std::string_view w) {
+    uint32_t h = static_cast<unsigned char>(w[0]);
+    h = h * 131 + static_cast<unsigned char>(w.size() > 1 ? w[1] : 0);
+    h = h * 131 + static_cast<unsigned char>(w.back());
+    h = h * 131 + static_cast<uint32_t>(w.size());
+    h ^= h >> 13;
+    h *= 0x5bd1e995u;
+    h ^= h >> 15;
+    return h % kFilterBits;
+  }
+  uint64_t starts_[kFilterBits / 64] = {};
   std::vector<PhraseEntry> entries_;
   // First word -> indexes of entries starting with it, longest first.
   struct Hash {

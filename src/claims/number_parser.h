@@ -50,6 +50,15 @@ class NumberParser {
 
   // A unit word or phrase at token i ("percent", "per cent", "dollars",
   // "km"): sets *unit and *len. Symbols are read by ParseDigitToken.
+  // False when no number can start at this (lowercased) word: not digits,
+  // a symbol, a number word nor "a"/"an". Cheap, for skipping tokens.
+  bool MayStartNumber(std::string_view w) const {
+    if (w.empty()) return false;
+    unsigned char c = static_cast<unsigned char>(w[0]);
+    if (!(c >= 'a' && c <= 'z')) return true;
+    return w == "a" || w == "an" || words_.MayStart(w);
+  }
+
   bool UnitAt(const std::vector<std::string_view>& words, size_t i, std::string* unit,
               size_t* len) const;
 

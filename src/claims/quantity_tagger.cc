@@ -66,6 +66,11 @@ Status QuantityTagger::Annotate(Document* doc, const AnnotateOptions& options) c
   for (size_t s = 0; s < v.num_sentences(); ++s) {
     size_t limit = v.sentence_last(s);
     for (size_t i = v.sentence_first(s); i < limit;) {
+      std::string_view w = v.word(i);
+      if (!numbers_.MayStartNumber(w) && !modifiers_.MayStart(w) && w != "between") {
+        ++i;
+        continue;
+      }
       size_t next = TagAt(v, i, limit, doc);
       i = next > i ? next : i + 1;
     }

@@ -35,15 +35,21 @@ std::string DumpStore(const std::string& path) {
       "SELECT doc_id, hex(signature) FROM signatures ORDER BY 1",
       "SELECT * FROM lsh_buckets ORDER BY 1, 2, 3",
       "SELECT * FROM near_duplicates ORDER BY 1, 2",
-      "SELECT * FROM entities ORDER BY 1, 2",
-      "SELECT * FROM timexes ORDER BY 1, 2",
-      "SELECT * FROM events ORDER BY 1, 2",
-      "SELECT * FROM claims ORDER BY 1, 2",
+      // Annotation rows name their document by rowid, which follows the order
+      // of storing: they are listed by the document's id.
+      "SELECT d.id, e.mention, e.start, e.end, e.type, e.actor, e.text FROM entities e "
+      "JOIN documents d ON d.rowid = e.doc ORDER BY 1, 2",
+      "SELECT d.id, t.mention, t.start, t.end, t.type, t.value FROM timexes t "
+      "JOIN documents d ON d.rowid = t.doc ORDER BY 1, 2",
+      "SELECT d.id, e.mention, e.start, e.end, e.type, e.modality, e.time FROM events e "
+      "JOIN documents d ON d.rowid = e.doc ORDER BY 1, 2",
+      "SELECT d.id, c.mention, c.start, c.end, c.subject, c.measure, c.min, c.max, c.modality "
+      "FROM claims c JOIN documents d ON d.rowid = c.doc ORDER BY 1, 2",
   };
   for (const char* q : queries) {
     sqlite3_stmt* st = nullptr;
     if (sqlite3_prepare_v2(db, q, -1, &st, nullptr) != SQLITE_OK) {
-      out += std::string("cannot run ") + q + "\n";
+      ADD_FAILURE() << "cannot run " << q << ": " << sqlite3_errmsg(db);
       continue;
     }
     while (sqlite3_step(st) == SQLITE_ROW) {

@@ -20,7 +20,7 @@ Status AnnotationRowWriter::Prepare(sqlite3* db) {
   const char* tables[4] = {"entities", "timexes", "events", "claims"};
   for (int i = 0; i < 4; ++i) {
     SITREP_RETURN_IF_ERROR(
-        delete_[i].Prepare(db, std::string("DELETE FROM ") + tables[i] + " WHERE doc_id = ?"));
+        delete_[i].Prepare(db, std::string("DELETE FROM ") + tables[i] + " WHERE doc = ?"));
   }
   SITREP_RETURN_IF_ERROR(
       entity_.Prepare(db, "INSERT OR REPLACE INTO entities VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)"));
@@ -33,25 +33,25 @@ Status AnnotationRowWriter::Prepare(sqlite3* db) {
   return Status::OK();
 }
 
-Status AnnotationRowWriter::Write(const Document& doc) {
-  for (auto& st : delete_) SITREP_RETURN_IF_ERROR(st.BindText(1, doc.id).Run());
+Status AnnotationRowWriter::Write(const Document& doc, int64_t doc_rowid) {
+  for (auto& st : delete_) SITREP_RETURN_IF_ERROR(st.Bind(1, doc_rowid).Run());
   for (const auto& e : doc.entities) {
-    entity_.BindText(1, doc.id).BindText(2, e.id).Bind(3, int64_t{e.start}).Bind(4, int64_t{e.end});
+    entity_.Bind(1, doc_rowid).BindText(2, e.id).Bind(3, int64_t{e.start}).Bind(4, int64_t{e.end});
     entity_.Bind(5, e.type).Bind(6, e.actor).Bind(7, e.text);
     SITREP_RETURN_IF_ERROR(entity_.Run());
   }
   for (const auto& t : doc.timexes) {
-    timex_.BindText(1, doc.id).BindText(2, t.id).Bind(3, int64_t{t.start}).Bind(4, int64_t{t.end});
+    timex_.Bind(1, doc_rowid).BindText(2, t.id).Bind(3, int64_t{t.start}).Bind(4, int64_t{t.end});
     timex_.Bind(5, t.type).Bind(6, t.value);
     SITREP_RETURN_IF_ERROR(timex_.Run());
   }
   for (const auto& e : doc.events) {
-    event_.BindText(1, doc.id).BindText(2, e.id).Bind(3, int64_t{e.start}).Bind(4, int64_t{e.end});
+    event_.Bind(1, doc_rowid).BindText(2, e.id).Bind(3, int64_t{e.start}).Bind(4, int64_t{e.end});
     event_.Bind(5, e.type).Bind(6, e.modality).Bind(7, e.time);
     SITREP_RETURN_IF_ERROR(event_.Run());
   }
   for (const auto& c : doc.claims) {
-    claim_.BindText(1, doc.id).BindText(2, c.id).Bind(3, int64_t{c.start}).Bind(4, int64_t{c.end});
+    claim_.Bind(1, doc_rowid).BindText(2, c.id).Bind(3, int64_t{c.start}).Bind(4, int64_t{c.end});
     claim_.Bind(5, c.subject).Bind(6, c.measure);
     BindOptional(claim_, 7, c.value.min);
     BindOptional(claim_, 8, c.value.max);

@@ -68,8 +68,8 @@ CREATE VIRTUAL TABLE documents_fts USING fts5(
 )sql";
 
 // Version 2: annotation rows for queries that filter on annotations
-// (entities by actor, events by type, claims by measure), backfilled from
-// the annotation JSON stored with each document.
+// (entities by actor, events by type, claims by measure). Their rows are
+// written by version 4, which gives the tables their present keys.
 constexpr const char* kSchemaV2 = R"sql(
 CREATE TABLE entities(
   doc_id TEXT NOT NULL, mention TEXT NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL,
@@ -100,9 +100,38 @@ constexpr const char* kSchemaV3 = R"sql(
 ALTER TABLE documents ADD COLUMN raw_size INTEGER;
 )sql";
 
+// Version 4: the annotation rows name their document by documents.rowid
+// (a small integer) instead of its 18-byte id, in each row and in each
+// index entry; the rows are written again from the annotation JSON.
+constexpr const char* kSchemaV4 = R"sql(
+DROP TABLE entities;
+DROP TABLE timexes;
+DROP TABLE events;
+DROP TABLE claims;
+CREATE TABLE entities(
+  doc INTEGER NOT NULL, mention TEXT NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL,
+  type TEXT, actor TEXT, text TEXT,
+  PRIMARY KEY(doc, mention)) WITHOUT ROWID;
+CREATE INDEX entities_by_actor ON entities(actor) WHERE actor IS NOT NULL;
+CREATE TABLE timexes(
+  doc INTEGER NOT NULL, mention TEXT NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL,
+  type TEXT, value TEXT,
+  PRIMARY KEY(doc, mention)) WITHOUT ROWID;
+CREATE TABLE events(
+  doc INTEGER NOT NULL, mention TEXT NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL,
+  type TEXT, modality TEXT, time TEXT,
+  PRIMARY KEY(doc, mention)) WITHOUT ROWID;
+CREATE INDEX events_by_type ON events(type);
+CREATE TABLE claims(
+  doc INTEGER NOT NULL, mention TEXT NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL,
+  subject TEXT, measure TEXT, min REAL, max REAL, modality TEXT,
+  PRIMARY KEY(doc, mention)) WITHOUT ROWID;
+CREATE INDEX claims_by_measure ON claims(measure, subject);
+)sql";
+
 Status BackfillAnnotationRows(sqlite3* db) {
   Statement select;
-  SITREP_RETURN_IF_ERROR(select.Prepare(db, "SELECT id, annotations FROM documents"));
+  SITREP_RETURN_IF_ERROR(select.Prepare(db, "SELECT id, annotations, rowid FROM documents"));
   AnnotationRowWriter writer;
   SITREP_RETURN_IF_ERROR(writer.Prepare(db));
   for (;;) {
@@ -115,7 +144,7 @@ Status BackfillAnnotationRows(sqlite3* db) {
     StatusOr<Document> doc = DocumentFromJson(*json);
     if (!doc.ok()) return doc.status().WithPrefix("document " + id);
     doc->id = id;
-    SITREP_RETURN_IF_ERROR(writer.Write(*doc));
+    SITREP_RETURN_IF_ERROR(writer.Write(*doc, select.Int(2)));
   }
   return Status::OK();
 }
@@ -125,10 +154,12 @@ Status Apply(sqlite3* db, int version) {
     case 1:
       return Exec(db, kSchemaV1);
     case 2:
-      SITREP_RETURN_IF_ERROR(Exec(db, kSchemaV2));
-      return BackfillAnnotationRows(db);
+      return Exec(db, kSchemaV2);
     case 3:
       return Exec(db, kSchemaV3);
+    case 4:
+      SITREP_RETURN_IF_ERROR(Exec(db, kSchemaV4));
+      return BackfillAnnotationRows(db);
     default:
       return Status::Internal("no migration to schema version " + std::to_string(version));
   }

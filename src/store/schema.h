@@ -12,7 +12,7 @@
 namespace sitrep::store {
 
 // The version a store written by this build has.
-inline constexpr int kLatestSchemaVersion = 3;
+inline constexpr int kLatestSchemaVersion = 4;
 
 // Brings the store up to `target` (default: the latest version). Fails with
 // Unsupported when the file was written by a newer sitrep, and with

@@ -59,8 +59,9 @@ TEST(SchemaTest, MigratesVersionOneStoreAndBackfillsAnnotationRows) {
   EXPECT_EQ(doc->entities[0].actor, "lorvan@XL");
 }
 
-// A version 2 store keeps its rows as they were (plain JSON, raw bytes):
-// after the migration they read as before, and new rows are packed.
+// A version 2 store keeps its documents as they were (plain JSON, raw
+// bytes): after the migration they read as before, their annotation rows
+// are written again with the new keys, and new documents are packed.
 TEST(SchemaTest, VersionTwoRowsReadAfterMigrationAndNewRowsArePacked) {
   TempDir dir;
   const std::string path = dir.File("v2.db");
@@ -103,8 +104,9 @@ TEST(SchemaTest, VersionTwoRowsReadAfterMigrationAndNewRowsArePacked) {
   ASSERT_TRUE((*store)->Put({fresh}).ok());
   auto stats = (*store)->Stats();
   ASSERT_TRUE(stats.ok());
-  EXPECT_EQ(stats->schema_version, 3);
+  EXPECT_EQ(stats->schema_version, kLatestSchemaVersion);
   EXPECT_EQ(stats->raw_bytes, static_cast<int64_t>(old.raw.size() + fresh.raw.size()));
+  EXPECT_EQ(stats->entities, 1);  // the old document's, written again by version 4
   EXPECT_EQ((*store)->Get("d-new")->raw, fresh.raw);
   Status integrity = (*store)->CheckIntegrity();
   EXPECT_TRUE(integrity.ok()) << integrity.ToString();

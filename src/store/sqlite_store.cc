@@ -121,7 +121,7 @@ class SqliteStore : public Store {
     SITREP_RETURN_IF_ERROR(get_.Prepare(db_, std::string("SELECT ") + kDocColumns + kFullColumns +
                                                  " FROM documents d WHERE d.id = ?1"));
     SITREP_RETURN_IF_ERROR(update_annotations_.Prepare(
-        db_, "UPDATE documents SET annotations = ?2, pipeline = ?3 WHERE id = ?1"));
+        db_, "UPDATE documents SET annotations = ?2, pipeline = ?3 WHERE id = ?1 RETURNING rowid"));
     return rows_.Prepare(db_);
   }
 
@@ -223,9 +223,12 @@ class SqliteStore : public Store {
       update_annotations_.BindText(1, doc.id)
           .BindBlob(2, PackColumn(AnnotationJson(doc)))
           .BindText(3, doc.pipeline);
-      SITREP_RETURN_IF_ERROR(update_annotations_.Run());
-      if (sqlite3_changes(db_) == 0) return Status::NotFound("no document " + doc.id);
-      SITREP_RETURN_IF_ERROR(rows_.Write(doc));
+      StatusOr<bool> row = update_annotations_.Step();
+      const int64_t rowid = row.ok() && *row ? update_annotations_.Int(0) : 0;
+      update_annotations_.Reset();
+      if (!row.ok()) return row.status();
+      if (!*row) return Status::NotFound("no document " + doc.id);
+      SITREP_RETURN_IF_ERROR(rows_.Write(doc, rowid));
     }
     return txn.Commit();
   }
@@ -373,11 +376,12 @@ Status SqliteStore::PutOne(const Document& doc, const Encoded& encoded, PutResul
   insert_doc_.BindText(17, doc.pipeline).BindBlob(18, encoded.annotations);
   insert_doc_.Bind(19, static_cast<int64_t>(doc.raw.size()));
   SITREP_RETURN_IF_ERROR(insert_doc_.Run());
-  insert_fts_.Bind(1, static_cast<int64_t>(sqlite3_last_insert_rowid(db_))).BindText(2, doc.text);
+  const int64_t rowid = sqlite3_last_insert_rowid(db_);
+  insert_fts_.Bind(1, rowid).BindText(2, doc.text);
   SITREP_RETURN_IF_ERROR(insert_fts_.Run());
   bool added = false;
   SITREP_RETURN_IF_ERROR(AddSightings(doc.id, doc, &added));
-  SITREP_RETURN_IF_ERROR(rows_.Write(doc));
+  SITREP_RETURN_IF_ERROR(rows_.Write(doc, rowid));
   ++result->added;
   return LinkNearDuplicates(doc, encoded.signature, result);
 }

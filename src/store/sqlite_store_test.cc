@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "store/schema.h"
 #include "store/test_util.h"
 
 namespace sitrep::store {
@@ -99,7 +100,7 @@ TEST(SqliteStoreTest, PutThenGetRoundTripsMetadataAndAnnotations) {
   EXPECT_EQ(stats->entities, 1);
   EXPECT_EQ(stats->timexes, 1);
   EXPECT_EQ(stats->claims, 1);
-  EXPECT_EQ(stats->schema_version, 3);
+  EXPECT_EQ(stats->schema_version, kLatestSchemaVersion);
   EXPECT_EQ(stats->raw_bytes, static_cast<int64_t>(d.raw.size()));
   EXPECT_TRUE(store->Get("d-none").status().IsNotFound());
 }

@@ -12,27 +12,34 @@ using json = nlohmann::json;
 json OrNull(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
 json OrNull(const std::optional<double>& v) { return v ? json(*v) : json(nullptr); }
 
-std::string Str(const json& j, const char* key) {
+// Reading uses ordered_json: its objects are small vectors rather than
+// std::map trees, which makes parsing a stored document's annotations (tens
+// of thousands of small objects for `sitrep brief` over a store) about a
+// third cheaper. Writing keeps json, whose sorted keys the output contract
+// shows.
+using rjson = nlohmann::ordered_json;
+
+std::string Str(const rjson& j, const char* key) {
   auto it = j.find(key);
   if (it == j.end() || !it->is_string()) return {};
   return it->get<std::string>();
 }
-uint32_t U32(const json& j, const char* key) {
+uint32_t U32(const rjson& j, const char* key) {
   auto it = j.find(key);
   if (it == j.end() || !it->is_number()) return 0;
   return it->get<uint32_t>();
 }
-std::optional<double> OptNum(const json& j, const char* key) {
+std::optional<double> OptNum(const rjson& j, const char* key) {
   auto it = j.find(key);
   if (it == j.end() || !it->is_number()) return std::nullopt;
   return it->get<double>();
 }
-bool Bool(const json& j, const char* key) {
+bool Bool(const rjson& j, const char* key) {
   auto it = j.find(key);
   return it != j.end() && it->is_boolean() && it->get<bool>();
 }
-const json& Arr(const json& j, const char* key) {
-  static const json kEmpty = json::array();
+const rjson& Arr(const rjson& j, const char* key) {
+  static const rjson kEmpty = rjson::array();
   auto it = j.find(key);
   return (it != j.end() && it->is_array()) ? *it : kEmpty;
 }
@@ -187,7 +194,7 @@ std::string DocumentToJson(const Document& doc, const JsonWriteOptions& options)
 }
 
 StatusOr<Document> DocumentFromJson(std::string_view text) {
-  json j = json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
+  rjson j = rjson::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
   if (j.is_discarded() || !j.is_object()) {
     return Status::Corruption("document JSON does not parse");
   }

@@ -41,6 +41,7 @@ int RunBrief(const std::vector<std::string>& raw) {
   auto* job = &parsed->job;
   job->consolidate.max_timeline = std::atoi(args->Get("max-events", "40").c_str());
   job->consolidate.max_claim_groups = std::atoi(args->Get("max-figures", "30").c_str());
+  job->consolidate.max_values_per_group = 12;
   auto result = report::RunReportJob(*job);
   if (!result.ok()) {
     std::fprintf(stderr, "sitrep brief: %s\n", result.status().ToString().c_str());

@@ -58,6 +58,7 @@ struct ClaimGroup {
   std::string status;  // consistent | divergent | contradictory | single-source
   std::optional<double> range_min, range_max;
   std::vector<ClaimValueEntry> values;  // by source, then date
+  int values_total = 0;                 // before max_values_per_group left some out
   int source_count = 0;
 };
 

@@ -294,9 +294,41 @@ void BuildClaimGroups(Consolidator::State* st) {
     ClaimGroup g = std::move(out[idx[k]]);
     g.id = "g" + std::to_string(k + 1);
     const auto& members = member_lists[idx[k]];
-    for (size_t i = 0; i < members.size(); ++i) {
-      g.values[i].citation = st->Cite(st->claims[members[i]].sentence);
+    g.values_total = static_cast<int>(g.values.size());
+    std::vector<char> shown(g.values.size(), 1);
+    const int max_values = st->options.max_values_per_group;
+    if (max_values > 0 && static_cast<int>(g.values.size()) > max_values) {
+      // Every source's latest current figure first, then the other current
+      // figures, newest first, then the superseded ones: a reader sees who
+      // says what now, and the count of what is left out.
+      std::fill(shown.begin(), shown.end(), 0);
+      int n = 0;
+      auto take = [&](size_t i) {
+        if (!shown[i] && n < max_values) {
+          shown[i] = 1;
+          ++n;
+        }
+      };
+      for (size_t i = 0; i < g.values.size(); ++i) {
+        bool last_of_source =
+            i + 1 == g.values.size() || g.values[i + 1].source != g.values[i].source;
+        if (last_of_source && !g.values[i].superseded) take(i);
+      }
+      std::vector<size_t> rest(g.values.size());
+      for (size_t i = 0; i < rest.size(); ++i) rest[i] = i;
+      std::stable_sort(rest.begin(), rest.end(), [&](size_t a, size_t b) {
+        if (g.values[a].superseded != g.values[b].superseded) return !g.values[a].superseded;
+        return g.values[a].published > g.values[b].published;
+      });
+      for (size_t i : rest) take(i);
     }
+    std::vector<ClaimValueEntry> values;
+    for (size_t i = 0; i < members.size(); ++i) {
+      if (!shown[i]) continue;
+      g.values[i].citation = st->Cite(st->claims[members[i]].sentence);
+      values.push_back(std::move(g.values[i]));
+    }
+    g.values = std::move(values);
     st->brief.claim_groups.push_back(std::move(g));
   }
 }

@@ -39,6 +39,8 @@ struct ConsolidateOptions {
   // Claim groups kept, most contested and best attested first; 0 = all. A
   // brief of a large store has thousands of figures told once.
   int max_claim_groups = 0;
+  // Figures shown per group (each source's latest first); 0 = all.
+  int max_values_per_group = 0;
   // Claims kept (sitrep claims): subject or actor id containing claim_actor,
   // measure containing claim_measure (both ignoring case), published within
   // [claim_since, claim_until]; empty = no filter.

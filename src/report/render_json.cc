@@ -95,6 +95,7 @@ std::string RenderJson(const Brief& b, unsigned sections) {
                         {"status", g.status},
                         {"range", range},
                         {"sources", g.source_count},
+                        {"values_total", g.values_total},
                         {"values", std::move(values)}});
     }
     j["claim_groups"] = std::move(groups);

@@ -161,6 +161,10 @@ std::string RenderMarkdown(const Brief& b, unsigned sections) {
             Cell(v.attribution.empty() ? "—" : v.attribution) + (v.anonymous ? " (unnamed)" : ""),
             v.modality, v.published.empty() ? "?" : v.published, Marks({v.citation})));
       }
+      if (g.values_total > static_cast<int>(g.values.size())) {
+        out(fmt::format("\n_{} earlier or further figures not shown._\n",
+                        g.values_total - static_cast<int>(g.values.size())));
+      }
       out("\n");
     }
     if (b.claim_groups_total > static_cast<int>(b.claim_groups.size())) {

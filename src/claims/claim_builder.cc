@@ -64,6 +64,7 @@ std::string EventTagger::SubjectActor(const Document& doc, int k) const {
 void EventTagger::BuildClaims(const DocView& v, const std::vector<EventInfo>& info,
                               const std::vector<int>& q_event,
                               const std::vector<std::string>& q_verb,
+                              const std::vector<size_t>& q_verb_token,
                               const std::vector<int>& sentence_attr, const std::string& dct,
                               Document* doc) const {
   std::vector<bool> event_has_claim(doc->events.size(), false);
@@ -106,7 +107,11 @@ void EventTagger::BuildClaims(const DocView& v, const std::vector<EventInfo>& in
 
   for (size_t k = 0; k < doc->quantities.size(); ++k) {
     const Quantity& q = doc->quantities[k];
-    if (q.counted.empty() && q.unit.empty()) continue;
+    // A bare figure counts something only as the object of a casualty verb:
+    // "Russian attacks killed at least six".
+    bool bare_casualties = q.counted.empty() && q.unit.empty() && q_event[k] >= 0 &&
+                           doc->events[q_event[k]].type == "CASUALTIES";
+    if (q.counted.empty() && q.unit.empty() && !bare_casualties) continue;
     size_t qt = v.TokenAt(q.start);
     if (qt >= v.size()) continue;
     size_t s = v.sentence(qt);
@@ -133,8 +138,9 @@ void EventTagger::BuildClaims(const DocView& v, const std::vector<EventInfo>& in
     }
     // "the leaders of 27 countries", "members of 32 nations": a figure that
     // only describes the people before "of" is no figure of its own.
-    if (ev == nullptr && qt > first + 1 && v.word(qt - 1) == "of" && v.has_pos() &&
-        v.pos(qt - 2) == "NNS") {
+    if (ev == nullptr && qt > first + 2 && v.word(qt - 1) == "of" && v.has_pos() &&
+        v.pos(qt - 2) == "NNS" &&
+        (chunker_.IsDeterminer(v.word(qt - 3)) || v.pos(qt - 3).substr(0, 2) == "JJ")) {
       continue;
     }
     Claim c;
@@ -194,6 +200,24 @@ void EventTagger::BuildClaims(const DocView& v, const std::vector<EventInfo>& in
         subject = actor_of(entity_index(ev->target));
       }
     }
+    if (subject.empty() && ev == nullptr && q_verb_token[k] != SIZE_MAX) {
+      // "Moscow assembled around 150,000 soldiers": whoever did what the
+      // verb says with the figure (its subject, just before it).
+      size_t t = q_verb_token[k];
+      while (t > first && (v.word(t - 1) == "has" || v.word(t - 1) == "have" ||
+                           v.word(t - 1) == "had" || v.word(t - 1) == "reportedly")) {
+        --t;
+      }
+      if (t > first) {
+        int e = v.entity_at(t - 1);
+        if (e >= 0) {
+          const std::string& type = doc->entities[e].type;
+          if (type == "GPE" || type == "ORG" || type == "MILITARY" || type == "NORP") {
+            subject = actor_of(e);
+          }
+        }
+      }
+    }
     // Ellipsis ("and another 3,000 in the winter"): the counted phrase is
     // not after the figure; take subject and measure from the sentence's
     // previous claim.
@@ -251,7 +275,7 @@ void EventTagger::BuildClaims(const DocView& v, const std::vector<EventInfo>& in
     if (measure.empty()) continue;
     // "one of the parties", "the two nations": small spelled-out numbers are
     // mostly determiners, not figures anyone reports.
-    if (spelled && q.max && *q.max < 3 && q.magnitude.empty()) continue;
+    if (spelled && q.max && *q.max < 3 && q.magnitude.empty() && !figure_event) continue;
     if (ev) event_has_claim[q_event[k]] = true;
     c.measure = measure;
 

@@ -239,6 +239,15 @@ EventTagger::Attachment EventTagger::Attach(const DocView& v, const Document& do
   int skipped = 0;
   while (b > first && skipped < 3) {
     size_t t = b - 1;
+    // "approved on Saturday a $61 billion aid bill": a date between the verb
+    // and its object.
+    if (v.timex_at(t) >= 0) {
+      int tx = v.timex_at(t);
+      while (b > first && v.timex_at(b - 1) == tx) --b;
+      if (b > first && (words[b - 1] == "on" || words[b - 1] == "in")) --b;
+      ++skipped;
+      continue;
+    }
     if ((is_adverb(t) && !v.IsCapitalized(t)) || chunker_.IsDeterminer(words[t]) ||
         words[t] == "up" || words[t] == "down" || words[t] == "off" || words[t] == "out") {
       if (trigger_at(t) >= 0) break;
@@ -270,6 +279,7 @@ EventTagger::Attachment EventTagger::Attach(const DocView& v, const Document& do
         !IsLightVerb(words[t]) && !modality_.IsAttributionCue(words[t]) && !v.IsCapitalized(t)) {
       // "Ukraine destroyed 20 tanks" -> tanks destroyed.
       out.verb = std::string(words[t]);
+      out.verb_token = t;
     }
   }
   return out;
@@ -304,6 +314,7 @@ Status EventTagger::Annotate(Document* doc, const AnnotateOptions& options) cons
   }
   std::vector<int> q_event(doc->quantities.size(), -1);
   std::vector<std::string> q_verb(doc->quantities.size());
+  std::vector<size_t> q_verb_token(doc->quantities.size(), SIZE_MAX);
   std::vector<int> sentence_attr = SentenceAttributions(v, doc->attributions);
   std::vector<EventInfo> info;
 
@@ -513,12 +524,13 @@ Status EventTagger::Annotate(Document* doc, const AnnotateOptions& options) cons
         }
       }
       q_verb[k] = std::move(at.verb);
+      q_verb_token[k] = at.verb_token;
       if (at.event < 0) continue;
       doc->events[at.event].quantities.push_back(doc->quantities[k].id);
       q_event[k] = at.event;
     }
   }
-  BuildClaims(v, info, q_event, q_verb, sentence_attr, dct, doc);
+  BuildClaims(v, info, q_event, q_verb, q_verb_token, sentence_attr, dct, doc);
   return Status::OK();
 }
 

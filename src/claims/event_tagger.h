@@ -71,6 +71,7 @@ class EventTagger : public Annotator {
   struct Attachment {
     int event = -1;
     std::string verb;
+    size_t verb_token = SIZE_MAX;  // where `verb` is when it precedes the figure
   };
   Attachment Attach(const DocView& v, const Document& doc, size_t k, size_t qt, size_t first,
                     size_t limit, const std::vector<EventInfo>& info, size_t first_event) const;
@@ -80,8 +81,8 @@ class EventTagger : public Annotator {
   // Fills doc->claims from the quantities and the events (claim_builder.cc).
   void BuildClaims(const DocView& v, const std::vector<EventInfo>& info,
                    const std::vector<int>& q_event, const std::vector<std::string>& q_verb,
-                   const std::vector<int>& sentence_attr, const std::string& dct,
-                   Document* doc) const;
+                   const std::vector<size_t>& q_verb_token, const std::vector<int>& sentence_attr,
+                   const std::string& dct, Document* doc) const;
   // The actor id a claim's subject takes for entity k: the country for a
   // nationality, an armed force or a capital ("North Korean troops" ->
   // north-korea@KP, the id the entity linker gives the country itself), so

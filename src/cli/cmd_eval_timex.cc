@@ -22,7 +22,6 @@ namespace sitrep::cli {
 namespace {
 
 namespace fs = std::filesystem;
-using timex::GoldDoc;
 using timex::Scores;
 
 bool ReadFile(const fs::path& p, std::string* out) {

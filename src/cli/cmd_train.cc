@@ -8,6 +8,8 @@
 #include "cli/args.h"
 #include "cli/command.h"
 #include "ner/conll.h"
+#include "ner/gazetteer.h"
+#include "ner/gazetteer_match.h"
 #include "ner/model_io.h"
 #include "ner/ner_tagger.h"
 #include "ner/perceptron.h"
@@ -34,16 +36,21 @@ bool ParseUnsigned(const std::string& s, uint64_t* v) {
 }
 
 // Prints exact-span P/R/F1 of a freshly trained NER model on the held-out set.
-void ReportNerHeldout(const ModelData& model, const Corpus& corpus) {
+void ReportNerHeldout(const ModelData& model, const Corpus& corpus, const Gazetteer* gazetteer) {
   auto tagger = PerceptronTagger::FromModel(model, "ner");
   if (!tagger.ok()) return;
   std::map<std::string, SpanCounts> counts;
   std::vector<std::string_view> words;
   std::vector<uint16_t> classes;
+  std::vector<uint8_t> hints;
   for (size_t i : corpus.heldout) {
     const auto& s = corpus.sentences[i];
     words.assign(s.words.begin(), s.words.end());
-    (*tagger)->Tag(words, nullptr, &classes);
+    hints.assign(words.size(), 0);
+    if (gazetteer != nullptr && (*tagger)->uses_hints()) {
+      GazetteerHints(*gazetteer, words, hints.data());
+    }
+    (*tagger)->Tag(words, (*tagger)->uses_hints() ? hints.data() : nullptr, &classes);
     std::vector<std::string> tags;
     for (uint16_t c : classes) tags.push_back((*tagger)->classes()[c]);
     ScoreSpans(corpus.spans[i], SpansFromTags(tags), &counts);
@@ -88,7 +95,7 @@ int RunTrain(const std::vector<std::string>& raw, bool ner) {
   auto args = Args::Parse(ExpandShortOptions(raw),
                           {"conll", "output", "epochs", "seed", "bits", "scheme", "max-bytes",
                            "split-seed", "case-augment"},
-                          {"help", "quiet"});
+                          {"help", "quiet", "no-gazetteer"});
   if (!args.ok()) {
     std::fprintf(stderr, "%s: %s\n", name, args.status().message().c_str());
     return kExitUsage;
@@ -96,10 +103,11 @@ int RunTrain(const std::vector<std::string>& raw, bool ner) {
   if (args->Has("help") || !args->Has("conll")) {
     std::printf(
         "usage: %s --conll FILE [-o MODEL] [--epochs N] [--seed N] [--bits N]%s\n"
-        "          [--max-bytes N] [--split-seed N] [--case-augment PCT] [--quiet]\n"
+        "          [--max-bytes N] [--split-seed N] [--case-augment PCT] [--quiet]%s\n"
         "Trains on the corpus minus a held-out tenth (seeded), prints held-out scores,\n"
         "writes MODEL (default %s).\n",
-        name, ner ? " [--scheme bilou|iob]" : "", ModelPath(ner ? "ner.bin" : "pos.bin").c_str());
+        name, ner ? " [--scheme bilou|iob]" : "", ner ? " [--no-gazetteer]" : "",
+        ModelPath(ner ? "ner.bin" : "pos.bin").c_str());
     return args->Has("help") ? kExitOk : kExitUsage;
   }
   PerceptronTrainOptions options;
@@ -151,8 +159,24 @@ int RunTrain(const std::vector<std::string>& raw, bool ner) {
   std::printf("%zu sentences read, %zu after removing duplicates; train %zu, held out %zu\n",
               corpus->read, corpus->sentences.size(), corpus->train.size(), corpus->heldout.size());
   std::FILE* log = args->Has("quiet") ? nullptr : stdout;
-  auto model =
-      ner ? TrainNer(*corpus, scheme == "bilou", options, log) : TrainPos(*corpus, options, log);
+  // NER learns from gazetteer hints unless --no-gazetteer (docs/tagger.md).
+  std::shared_ptr<const Gazetteer> gazetteer;
+  HintFunction hinter;
+  if (ner && !args->Has("no-gazetteer")) {
+    auto g = Gazetteer::LoadDefault();
+    if (!g.ok()) {
+      std::fprintf(stderr, "%s: %s\n", name, g.status().ToString().c_str());
+      return kExitError;
+    }
+    gazetteer = *g;
+    hinter = [gazetteer](const std::vector<std::string>& words, std::vector<uint8_t>* hints) {
+      std::vector<std::string_view> views(words.begin(), words.end());
+      hints->assign(views.size(), 0);
+      GazetteerHints(*gazetteer, views, hints->data());
+    };
+  }
+  auto model = ner ? TrainNer(*corpus, scheme == "bilou", options, log, hinter)
+                   : TrainPos(*corpus, options, log);
   if (!model.ok()) {
     std::fprintf(stderr, "%s: %s\n", name, model.status().ToString().c_str());
     return kExitError;
@@ -166,7 +190,7 @@ int RunTrain(const std::vector<std::string>& raw, bool ner) {
   double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   std::printf("wrote %s (%zu weights) in %.1fs\n", out.c_str(), model->entries.size(), secs);
   if (ner) {
-    ReportNerHeldout(*model, *corpus);
+    ReportNerHeldout(*model, *corpus, gazetteer.get());
   } else {
     ReportPosHeldout(*model, *corpus);
   }

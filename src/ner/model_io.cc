@@ -104,6 +104,7 @@ std::string SerializeModel(const ModelData& m) {
   PutU32(&out, m.feature_set_version);
   PutU8(&out, static_cast<uint8_t>(m.kind.size()));
   out += m.kind;
+  PutU8(&out, m.flags);
   PutU8(&out, static_cast<uint8_t>(m.bucket_bits));
   PutU16(&out, static_cast<uint16_t>(m.classes.size()));
   for (const auto& c : m.classes) {
@@ -149,13 +150,15 @@ StatusOr<ModelData> ParseModel(std::string_view bytes) {
   Reader r(body);
   r.Bytes(4);
   uint32_t version = r.U32();
-  if (version != kModelFormatVersion) {
-    return bad("format version " + std::to_string(version) + ", expected " +
+  if (version != kModelFormatVersion && version != 1) {
+    return bad("format version " + std::to_string(version) + ", expected 1 or " +
                std::to_string(kModelFormatVersion));
   }
   ModelData m;
   m.feature_set_version = r.U32();
   m.kind = std::string(r.Bytes(r.U8()));
+  if (version >= 2) m.flags = r.U8();
+  if ((m.flags & ~kModelUsesGazetteerHints) != 0) return bad("unknown flags");
   m.bucket_bits = r.U8();
   if (!r.ok() || m.bucket_bits < 10 || m.bucket_bits > 26) return bad("bad header");
   uint16_t num_classes = r.U16();

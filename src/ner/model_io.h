@@ -13,7 +13,15 @@
 
 namespace sitrep {
 
-inline constexpr uint32_t kModelFormatVersion = 1;
+// 2 added the flags byte; version 1 files are still read (flags 0).
+inline constexpr uint32_t kModelFormatVersion = 2;
+
+// Model flags (a byte after the kind).
+enum ModelFlag : uint8_t {
+  // Trained with gazetteer hints (features slots 22-23): the tagger must be
+  // given the same hints at run time, and must not be given any otherwise.
+  kModelUsesGazetteerHints = 1,
+};
 
 // One non-zero weight: feature bucket x class -> q * scale.
 struct ModelEntry {
@@ -23,7 +31,8 @@ struct ModelEntry {
 };
 
 struct ModelData {
-  std::string kind;  // "ner" | "pos"
+  std::string kind;   // "ner" | "pos"
+  uint8_t flags = 0;  // ModelFlag bits
   uint32_t feature_set_version = 0;
   uint32_t bucket_bits = 0;  // 10..26
   std::vector<std::string> classes;

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "ner/gazetteer.h"
+#include "ner/gazetteer_match.h"
 #include "ner/model_io.h"
 #include "ner/perceptron.h"
 
@@ -52,6 +54,11 @@ StatusOr<std::unique_ptr<NerTagger>> NerTagger::Load(const std::string& path) {
       return Status::Corruption(path + ": unknown NER class '" + c + "'");
     }
   }
+  if (tagger->model_->uses_hints()) {
+    auto gazetteer = Gazetteer::LoadDefault();
+    if (!gazetteer.ok()) return gazetteer.status().WithPrefix(path + ": model uses the gazetteer");
+    tagger->gazetteer_ = *gazetteer;
+  }
   return tagger;
 }
 
@@ -62,6 +69,14 @@ std::vector<EntitySpan> NerTagger::TagWords(const std::vector<std::string_view>&
   std::vector<EntitySpan> spans;
   if (words.empty()) return spans;
   thread_local std::vector<uint16_t> classes;
+  thread_local std::vector<uint8_t> own_hints;
+  if (!model_->uses_hints()) {
+    hints = nullptr;  // hint features would only hash into other features' rows
+  } else if (hints == nullptr && gazetteer_ != nullptr) {
+    own_hints.resize(words.size());
+    GazetteerHints(*gazetteer_, words, own_hints.data());
+    hints = own_hints.data();
+  }
   model_->Tag(words, hints, &classes);
   const auto& names = model_->classes();
   // Spans from B/I/L/U classes; the decoder's constraints make them well

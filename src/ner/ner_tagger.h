@@ -26,6 +26,7 @@
 
 namespace sitrep {
 
+class Gazetteer;
 class PerceptronTagger;
 
 enum class EntityType : uint8_t { kPerson, kOrg, kGpe, kNorp, kMisc };
@@ -64,7 +65,9 @@ class NerTagger {
 
   // Reads a model written by `sitrep train ner` (docs/model-format.md).
   // Returns NotFound if the file is missing, Corruption if it does not parse
-  // or is not an NER model.
+  // or is not an NER model. A model trained with gazetteer hints also loads
+  // the default gazetteer (Gazetteer::LoadDefault), to compute hints for
+  // callers that pass none.
   static StatusOr<std::unique_ptr<NerTagger>> Load(const std::string& path);
   // Load(ModelPath("ner.bin")): $SITREP_MODEL_DIR, else the repository's models/.
   static StatusOr<std::unique_ptr<NerTagger>> LoadDefault();
@@ -73,7 +76,9 @@ class NerTagger {
   // overlapping. REQUIRES: doc.tokens is filled (segmenter) and sorted by
   // sentence. `gazetteer_hint` may be null; otherwise it has one value per
   // Document token (indexed like doc.tokens; see GazetteerHint). An empty or
-  // out-of-range sentence yields no spans.
+  // out-of-range sentence yields no spans. Hints are ignored by a model
+  // trained without them, and computed from the gazetteer when null for a
+  // model trained with them.
   std::vector<EntitySpan> Tag(const Document& doc, uint32_t sentence_index,
                               const std::vector<uint8_t>* gazetteer_hint) const;
   // All sentences of the document, in order.
@@ -81,14 +86,16 @@ class NerTagger {
                                       const std::vector<uint8_t>* gazetteer_hint) const;
 
   // Lower level, used by training and evaluation: spans over the words of one
-  // sentence (token_begin/end index `words`; start/end are 0).
+  // sentence (token_begin/end index `words`; start/end are 0). `hints` as
+  // for Tag, one per word.
   std::vector<EntitySpan> TagWords(const std::vector<std::string_view>& words,
                                    const uint8_t* hints) const;
 
  private:
   explicit NerTagger(std::unique_ptr<PerceptronTagger> model);
   std::unique_ptr<PerceptronTagger> model_;
-  std::vector<int8_t> type_of_class_;  // class -> EntityType, -1 for O
+  std::shared_ptr<const Gazetteer> gazetteer_;  // set when the model uses hints
+  std::vector<int8_t> type_of_class_;           // class -> EntityType, -1 for O
 };
 
 }  // namespace sitrep

@@ -162,6 +162,7 @@ StatusOr<std::unique_ptr<PerceptronTagger>> PerceptronTagger::FromModel(
   }
   std::unique_ptr<PerceptronTagger> t(new PerceptronTagger());
   t->classes_ = model.classes;
+  t->flags_ = model.flags;
   t->shift_ = 64 - model.bucket_bits;
   t->id_ = next_tagger_id.fetch_add(1);
   const size_t c = model.classes.size();

@@ -63,6 +63,8 @@ class PerceptronTagger {
 
   const std::vector<std::string>& classes() const { return classes_; }
   int num_classes() const { return static_cast<int>(classes_.size()); }
+  // Trained with gazetteer hints (ModelFlag kModelUsesGazetteerHints).
+  bool uses_hints() const { return (flags_ & kModelUsesGazetteerHints) != 0; }
 
   // Class index per word into *out (resized). `hints`: null or one per word.
   void Tag(const std::vector<std::string_view>& words, const uint8_t* hints,
@@ -88,6 +90,7 @@ class PerceptronTagger {
                    int32_t* sums) const;
 
   std::vector<std::string> classes_;
+  uint8_t flags_ = 0;
   uint32_t shift_ = 0;            // bucket = feature >> shift_
   HugeVector<uint32_t> row_of_;   // bucket -> row; row 0 is all zeros
   size_t stride_ = 0;             // C rounded up to a multiple of 8

@@ -34,6 +34,7 @@ StatusOr<ModelData> Finish(const std::vector<float>& w, const std::vector<double
   if (max_abs == 0) return Status::InvalidArgument("training produced an all-zero model");
   ModelData m;
   m.kind = options.kind;
+  m.flags = options.uses_hints ? kModelUsesGazetteerHints : 0;
   m.feature_set_version = kFeatureSetVersion;
   m.bucket_bits = options.bucket_bits;
   m.classes = classes;
@@ -76,6 +77,10 @@ StatusOr<ModelData> TrainPerceptron(const std::vector<TrainSentence>& data,
   if (c < 2 || c > 255) return Status::InvalidArgument("need 2..255 classes");
   if (options.bucket_bits < 10 || options.bucket_bits > 26) {
     return Status::InvalidArgument("bucket bits must be 10..26");
+  }
+  PerceptronTrainOptions opts = options;
+  for (const auto& s : data) {
+    if (!s.hints.empty()) opts.uses_hints = true;
   }
   for (const auto& s : data) {
     if (s.words.size() != s.gold.size()) return Status::InvalidArgument("words/gold mismatch");
@@ -163,7 +168,7 @@ StatusOr<ModelData> TrainPerceptron(const std::vector<TrainSentence>& data,
                    secs);
     }
   }
-  return Finish(w, u, count, classes, options, log);
+  return Finish(w, u, count, classes, opts, log);
 }
 
 }  // namespace sitrep

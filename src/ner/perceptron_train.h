@@ -35,6 +35,9 @@ struct PerceptronTrainOptions {
   double upper_fraction = 0.03;
   double lower_fraction = 0.03;
   size_t max_model_bytes = 4'900'000;
+  // Set by TrainPerceptron when any sentence has hints (recorded in the
+  // model's flags).
+  bool uses_hints = false;
 };
 
 // Trains on `data` with classes `classes` (class i named classes[i]).

@@ -101,9 +101,40 @@ StatusOr<std::unique_ptr<EventTagger>> EventTagger::Create() {
     t->argument_first_.Add(r[0], {});
   }
   t->lemmatizer_.Load();
-  for (const auto& [lemma, entries] : t->triggers_) t->prefixes_.insert(lemma.substr(0, 3));
+  for (const auto& [lemma, entries] : t->triggers_) t->AddPrefix(lemma);
+  // Every form the lemmatizer maps to a trigger lemma, computed once: the
+  // inverse of its suffix rules and its irregular forms, each checked
+  // against Lemma() itself, so that tagging a token is one hash lookup.
+  {
+    auto known = [&](std::string_view w) { return t->triggers_.find(w) != t->triggers_.end(); };
+    std::vector<std::pair<std::string, std::string>> candidates;
+    static constexpr std::pair<std::string_view, std::string_view> kRules[] = {
+        {"ies", "y"}, {"es", "e"},    {"es", ""},     {"s", ""},   {"ied", "y"},
+        {"ed", "e"},  {"ed", ""},     {"ing", "e"},   {"ing", ""}, {"ses", "s"},
+        {"xes", "x"}, {"ches", "ch"}, {"shes", "sh"}, {"d", ""}};
+    for (const auto& [lemma, entries] : t->triggers_) {
+      candidates.emplace_back(lemma, lemma);
+      for (const auto& [suffix, replace] : kRules) {
+        if (lemma.size() < replace.size() ||
+            lemma.compare(lemma.size() - replace.size(), replace.size(), replace) != 0) {
+          continue;
+        }
+        std::string stem = lemma.substr(0, lemma.size() - replace.size());
+        candidates.emplace_back(stem + std::string(suffix), lemma);
+        if (replace.empty() && !stem.empty()) {
+          candidates.emplace_back(stem + stem.back() + std::string(suffix), lemma);
+        }
+      }
+    }
+    t->lemmatizer_.ForEachException([&](const std::string& form, const std::string& lemma) {
+      if (known(lemma)) candidates.emplace_back(form, lemma);
+    });
+    for (auto& [form, lemma] : candidates) {
+      if (t->lemmatizer_.Lemma(form, known) == lemma) t->forms_.emplace(form, lemma);
+    }
+  }
   t->lemmatizer_.ForEachException([&](const std::string& form, const std::string& lemma) {
-    if (t->triggers_.count(lemma) != 0) t->prefixes_.insert(form.substr(0, 3));
+    if (t->triggers_.count(lemma) != 0) t->AddPrefix(form);
   });
   SITREP_RETURN_IF_ERROR(t->chunker_.Load());
   SITREP_RETURN_IF_ERROR(t->modality_.Load());
@@ -134,11 +165,12 @@ bool EventTagger::ConditionHolds(const DocView& v, size_t i, size_t first, size_
   return false;
 }
 
-const TriggerEntry* EventTagger::TriggerAt(const DocView& v, const std::vector<std::string>& lemmas,
-                                           size_t i, size_t first, size_t limit, size_t* len,
+const TriggerEntry* EventTagger::TriggerAt(const DocView& v,
+                                           const std::vector<std::string_view>& lemmas, size_t i,
+                                           size_t first, size_t limit, size_t* len,
                                            size_t* cond) const {
   if (lemmas[i].empty()) return nullptr;
-  auto it = triggers_.find(std::string_view(lemmas[i]));
+  auto it = triggers_.find(lemmas[i]);
   if (it == triggers_.end()) return nullptr;
   std::string_view pos = v.pos(i);
   for (const TriggerEntry& e : it->second) {
@@ -292,12 +324,11 @@ Status EventTagger::Annotate(Document* doc, const AnnotateOptions& options) cons
   const auto& words = v.words();
   const std::string dct = options.dct.empty() ? doc->published.date : options.dct;
 
-  auto known = [this](std::string_view w) { return triggers_.find(w) != triggers_.end(); };
-  std::vector<std::string> lemmas(v.size());
+  std::vector<std::string_view> lemmas(v.size());
   for (size_t i = 0; i < v.size(); ++i) {
-    if (words[i].size() < 3 || !IsAlpha(words[i])) continue;
-    if (prefixes_.find(words[i].substr(0, 3)) == prefixes_.end()) continue;
-    lemmas[i] = lemmatizer_.Lemma(words[i], known);
+    if (!HasPrefix(words[i])) continue;
+    auto it = forms_.find(words[i]);
+    if (it != forms_.end()) lemmas[i] = it->second;
   }
 
   // Token ranges of layers the arguments come from.

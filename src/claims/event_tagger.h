@@ -18,6 +18,7 @@
 #ifndef SITREP_CLAIMS_EVENT_TAGGER_H_
 #define SITREP_CLAIMS_EVENT_TAGGER_H_
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <unordered_map>
@@ -57,8 +58,9 @@ class EventTagger : public Annotator {
   // The trigger at token i, if any (checks POS and condition).
   // *cond is set to the token that satisfied the entry's condition (or
   // SIZE_MAX): "treaty" for "signed".
-  const TriggerEntry* TriggerAt(const DocView& v, const std::vector<std::string>& lemmas, size_t i,
-                                size_t first, size_t limit, size_t* len, size_t* cond) const;
+  const TriggerEntry* TriggerAt(const DocView& v, const std::vector<std::string_view>& lemmas,
+                                size_t i, size_t first, size_t limit, size_t* len,
+                                size_t* cond) const;
   // Where an event's trigger is and the word its claims' measures take.
   struct EventInfo {
     size_t token, token_end;
@@ -100,8 +102,29 @@ class EventTagger : public Annotator {
   PhraseLexicon argument_first_;  // the words of argument_words_, to skip others fast
   // First three letters of every trigger lemma and of every irregular form
   // of one ("met" for "meet"): words starting otherwise are not lemmatized.
-  std::unordered_set<std::string, Hash, std::equal_to<>> prefixes_;
+  // As bits indexed by the three letters (a-z), so the check costs no
+  // hashing; words with other bytes there are never triggers.
+  std::vector<uint64_t> prefixes_ = std::vector<uint64_t>(26 * 26 * 26 / 64 + 1, 0);
+  static int PrefixBit(std::string_view w) {
+    if (w.size() < 3) return -1;
+    int b = 0;
+    for (int k = 0; k < 3; ++k) {
+      if (w[k] < 'a' || w[k] > 'z') return -1;
+      b = b * 26 + (w[k] - 'a');
+    }
+    return b;
+  }
+  void AddPrefix(std::string_view w) {
+    int b = PrefixBit(w);
+    if (b >= 0) prefixes_[b / 64] |= uint64_t{1} << (b % 64);
+  }
+  bool HasPrefix(std::string_view w) const {
+    int b = PrefixBit(w);
+    return b >= 0 && ((prefixes_[b / 64] >> (b % 64)) & 1);
+  }
   Lemmatizer lemmatizer_;
+  // Inflected form -> trigger lemma ("signed" -> "sign", "met" -> "meet").
+  std::unordered_map<std::string, std::string, Hash, std::equal_to<>> forms_;
   Chunker chunker_;
   ModalityScorer modality_;
   std::shared_ptr<const Gazetteer> gazetteer_;  // null: no country mapping

@@ -12,38 +12,6 @@ using json = nlohmann::json;
 json OrNull(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
 json OrNull(const std::optional<double>& v) { return v ? json(*v) : json(nullptr); }
 
-// Reading uses ordered_json: its objects are small vectors rather than
-// std::map trees, which makes parsing a stored document's annotations (tens
-// of thousands of small objects for `sitrep brief` over a store) about a
-// third cheaper. Writing keeps json, whose sorted keys the output contract
-// shows.
-using rjson = nlohmann::ordered_json;
-
-std::string Str(const rjson& j, const char* key) {
-  auto it = j.find(key);
-  if (it == j.end() || !it->is_string()) return {};
-  return it->get<std::string>();
-}
-uint32_t U32(const rjson& j, const char* key) {
-  auto it = j.find(key);
-  if (it == j.end() || !it->is_number()) return 0;
-  return it->get<uint32_t>();
-}
-std::optional<double> OptNum(const rjson& j, const char* key) {
-  auto it = j.find(key);
-  if (it == j.end() || !it->is_number()) return std::nullopt;
-  return it->get<double>();
-}
-bool Bool(const rjson& j, const char* key) {
-  auto it = j.find(key);
-  return it != j.end() && it->is_boolean() && it->get<bool>();
-}
-const rjson& Arr(const rjson& j, const char* key) {
-  static const rjson kEmpty = rjson::array();
-  auto it = j.find(key);
-  return (it != j.end() && it->is_array()) ? *it : kEmpty;
-}
-
 json ValueJson(const ClaimValue& v) {
   return {{"min", OrNull(v.min)}, {"max", OrNull(v.max)}, {"approx", v.approx}};
 }
@@ -193,137 +161,410 @@ std::string DocumentToJson(const Document& doc, const JsonWriteOptions& options)
   return j.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
+namespace {
+
+// Reads a document straight from the parser's events (SAX) into the
+// Document, without building a JSON tree first: loading a store for `sitrep
+// brief` spends most of its time here, and the tree (an object per
+// annotation, a map per object) cost three times the parse itself. Missing
+// or mistyped fields are left at their defaults, as before.
+class DocumentSax : public nlohmann::json_sax<json> {
+ public:
+  explicit DocumentSax(Document* d) : d_(d) {}
+
+  // A scalar outside any object: the document is not an object.
+  bool null() override { return !stack_.empty(); }
+  bool boolean(bool v) override {
+    if (stack_.empty()) return false;
+    if (Top() == kItem || Top() == kSub) SetBool(v);
+    return true;
+  }
+  bool number_integer(number_integer_t v) override { return Number(static_cast<double>(v), v); }
+  bool number_unsigned(number_unsigned_t v) override {
+    return Number(static_cast<double>(v), static_cast<int64_t>(v));
+  }
+  bool number_float(number_float_t v, const string_t&) override {
+    return Number(v, static_cast<int64_t>(v));
+  }
+  bool binary(binary_t&) override { return !stack_.empty(); }
+  bool string(string_t& v) override {
+    if (stack_.empty()) return false;
+    Frame& f = stack_.back();
+    if (f.kind == kList && f.list == kEventQuantities) {
+      d_->events.back().quantities.push_back(std::move(v));
+    } else if (f.kind == kTop || f.kind == kItem || f.kind == kSub || f.kind == kPublished) {
+      if (std::string* s = StrField()) *s = std::move(v);
+    }
+    return true;
+  }
+  bool start_object(std::size_t) override {
+    if (stack_.empty()) {
+      stack_.push_back({kTop});
+      return true;
+    }
+    Frame& f = stack_.back();
+    if (f.kind == kSkip) {
+      ++f.depth;
+      return true;
+    }
+    if (f.kind == kList) {
+      NewItem(f.list);
+      stack_.push_back({kItem, f.list});
+      return true;
+    }
+    if (f.kind == kTop && key_ == "published") {
+      d_->published = PublishedDate{};
+      d_->published.provenance.clear();
+      stack_.push_back({kPublished});
+      return true;
+    }
+    if (f.kind == kTop && key_ == "offsets") {
+      stack_.push_back({kOffsets});
+      return true;
+    }
+    if (f.kind == kItem &&
+        ((f.list == kEvents && key_ == "trigger") || (f.list == kClaims && key_ == "value") ||
+         (f.list == kTimexes && key_ == "range"))) {
+      stack_.push_back({kSub, f.list});
+      return true;
+    }
+    stack_.push_back({kSkip});
+    return true;
+  }
+  bool key(string_t& k) override {
+    key_ = std::move(k);
+    return true;
+  }
+  bool end_object() override { return Pop(); }
+  bool start_array(std::size_t) override {
+    if (stack_.empty()) return false;  // a document is an object
+    Frame& f = stack_.back();
+    if (f.kind == kSkip) {
+      ++f.depth;
+      return true;
+    }
+    int list = -1;
+    if (f.kind == kTop) list = TopList(key_);
+    if (f.kind == kItem && f.list == kEvents && key_ == "quantities") list = kEventQuantities;
+    if (f.kind == kOffsets && key_ == "clean") list = kOffsetsClean;
+    if (f.kind == kOffsets && key_ == "raw") list = kOffsetsRaw;
+    stack_.push_back(list < 0 ? Frame{kSkip} : Frame{kList, list});
+    return true;
+  }
+  bool end_array() override { return Pop(); }
+  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) override {
+    return false;
+  }
+
+ private:
+  enum Kind { kTop, kPublished, kOffsets, kList, kItem, kSub, kSkip };
+  enum List {
+    kSentences,
+    kTokens,
+    kTimexes,
+    kEntities,
+    kQuantities,
+    kAttributions,
+    kEvents,
+    kClaims,
+    kProblems,
+    kCitedSources,
+    kRemoved,
+    kSightings,
+    kEventQuantities,
+    kOffsetsClean,
+    kOffsetsRaw,
+  };
+  struct Frame {
+    Kind kind;
+    int list = -1;
+    int depth = 0;  // kSkip: containers opened inside the skipped one
+  };
+
+  static int TopList(const std::string& k) {
+    static const char* const kNames[] = {"sentences",  "tokens",        "timexes", "entities",
+                                         "quantities", "attributions",  "events",  "claims",
+                                         "problems",   "cited_sources", "removed", "sightings"};
+    for (int i = 0; i < 12; ++i) {
+      if (k == kNames[i]) return i;
+    }
+    return -1;
+  }
+
+  Kind Top() const { return stack_.back().kind; }
+
+  bool Pop() {
+    Frame& f = stack_.back();
+    if (f.kind == kSkip && f.depth > 0) {
+      --f.depth;
+      return true;
+    }
+    stack_.pop_back();
+    return true;
+  }
+
+  void NewItem(int list) {
+    switch (list) {
+      case kSentences:
+        d_->sentences.emplace_back();
+        break;
+      case kTokens:
+        d_->tokens.emplace_back();
+        break;
+      case kTimexes:
+        d_->timexes.emplace_back();
+        break;
+      case kEntities:
+        d_->entities.emplace_back();
+        break;
+      case kQuantities:
+        d_->quantities.emplace_back();
+        break;
+      case kAttributions:
+        d_->attributions.emplace_back();
+        break;
+      case kEvents:
+        d_->events.emplace_back();
+        break;
+      case kClaims:
+        d_->claims.emplace_back();
+        break;
+      case kProblems:
+        d_->problems.emplace_back();
+        break;
+      case kCitedSources:
+        d_->cited_sources.emplace_back();
+        break;
+      case kRemoved:
+        d_->removed.emplace_back();
+        break;
+      case kSightings:
+        d_->sightings.emplace_back();
+        break;
+      default:
+        break;
+    }
+  }
+
+  // The string field the current key names, or null.
+  std::string* StrField() {
+    const Frame& f = stack_.back();
+    const std::string& k = key_;
+    if (f.kind == kTop) {
+      if (k == "id") return &d_->id;
+      if (k == "source") return &d_->source;
+      if (k == "url") return &d_->url;
+      if (k == "title") return &d_->title;
+      if (k == "language") return &d_->language;
+      if (k == "pipeline") return &d_->pipeline;
+      if (k == "text") return &d_->text;
+      if (k == "duplicate_of") return &d_->duplicate_of;
+      if (k == "origin") return &d_->origin;
+      if (k == "format") return &d_->format;
+      if (k == "source_provenance") return &d_->source_provenance;
+      if (k == "raw") return &d_->raw;
+      return nullptr;
+    }
+    if (f.kind == kPublished) {
+      if (k == "date") return &d_->published.date;
+      if (k == "provenance") return &d_->published.provenance;
+      if (k == "earliest") return &d_->published.earliest;
+      return nullptr;
+    }
+    if (f.kind == kSub) {
+      if (f.list == kTimexes) {
+        if (k == "begin") return &d_->timexes.back().range_begin;
+        if (k == "end") return &d_->timexes.back().range_end;
+      }
+      return nullptr;
+    }
+    switch (f.list) {
+      case kTokens:
+        return k == "pos" ? &d_->tokens.back().pos : nullptr;
+      case kTimexes: {
+        Timex& x = d_->timexes.back();
+        if (k == "id") return &x.id;
+        if (k == "text") return &x.text;
+        if (k == "type") return &x.type;
+        if (k == "value") return &x.value;
+        if (k == "mod") return &x.mod;
+        if (k == "anchor") return &x.anchor;
+        return nullptr;
+      }
+      case kEntities: {
+        EntityMention& x = d_->entities.back();
+        if (k == "id") return &x.id;
+        if (k == "text") return &x.text;
+        if (k == "type") return &x.type;
+        if (k == "actor") return &x.actor;
+        if (k == "country") return &x.country;
+        return nullptr;
+      }
+      case kQuantities: {
+        Quantity& x = d_->quantities.back();
+        if (k == "id") return &x.id;
+        if (k == "text") return &x.text;
+        if (k == "bound") return &x.bound;
+        if (k == "magnitude") return &x.magnitude;
+        if (k == "unit") return &x.unit;
+        if (k == "counted") return &x.counted;
+        return nullptr;
+      }
+      case kAttributions: {
+        Attribution& x = d_->attributions.back();
+        if (k == "id") return &x.id;
+        if (k == "cue") return &x.cue;
+        if (k == "source_text") return &x.source_text;
+        if (k == "source_actor") return &x.source_actor;
+        if (k == "via") return &x.via;
+        return nullptr;
+      }
+      case kEvents: {
+        EventMention& x = d_->events.back();
+        if (k == "id") return &x.id;
+        if (k == "type") return &x.type;
+        if (k == "subtype") return &x.subtype;
+        if (k == "cameo") return &x.cameo;
+        if (k == "actor") return &x.actor;
+        if (k == "target") return &x.target;
+        if (k == "location") return &x.location;
+        if (k == "time") return &x.time;
+        if (k == "time_source") return &x.time_source;
+        if (k == "modality") return &x.modality;
+        if (k == "attribution") return &x.attribution;
+        return nullptr;
+      }
+      case kClaims: {
+        Claim& x = d_->claims.back();
+        if (k == "id") return &x.id;
+        if (k == "subject") return &x.subject;
+        if (k == "measure") return &x.measure;
+        if (k == "event") return &x.event;
+        if (k == "time") return &x.time;
+        if (k == "attribution") return &x.attribution;
+        if (k == "modality") return &x.modality;
+        return nullptr;
+      }
+      case kProblems: {
+        Problem& x = d_->problems.back();
+        if (k == "stage") return &x.stage;
+        if (k == "message") return &x.message;
+        return nullptr;
+      }
+      case kCitedSources:
+        return k == "name" ? &d_->cited_sources.back().name : nullptr;
+      case kRemoved: {
+        Removal& x = d_->removed.back();
+        if (k == "text") return &x.text;
+        if (k == "reason") return &x.reason;
+        return nullptr;
+      }
+      case kSightings: {
+        Sighting& x = d_->sightings.back();
+        if (k == "source") return &x.source;
+        if (k == "url") return &x.url;
+        if (k == "published") return &x.published;
+        if (k == "origin") return &x.origin;
+        return nullptr;
+      }
+      default:
+        return nullptr;
+    }
+  }
+
+  void SetBool(bool v) {
+    const Frame& f = stack_.back();
+    const std::string& k = key_;
+    if (f.kind == kSub) {
+      if (f.list == kClaims && k == "approx") d_->claims.back().value.approx = v;
+      return;
+    }
+    if (f.list == kTimexes && k == "flagged") d_->timexes.back().flagged = v;
+    if (f.list == kQuantities && k == "approx") d_->quantities.back().approx = v;
+    if (f.list == kQuantities && k == "increment") d_->quantities.back().increment = v;
+  }
+
+  bool Number(double v, int64_t i) {
+    if (stack_.empty()) return false;
+    const Frame& f = stack_.back();
+    const uint32_t u = static_cast<uint32_t>(i);
+    const std::string& k = key_;
+    if (f.kind == kList) {
+      if (f.list == kOffsetsClean) d_->offsets.clean.push_back(u);
+      if (f.list == kOffsetsRaw) d_->offsets.raw.push_back(static_cast<uint64_t>(i));
+      return true;
+    }
+    if (f.kind == kSub) {
+      if (f.list == kEvents) {
+        if (k == "start") d_->events.back().trigger.start = u;
+        if (k == "end") d_->events.back().trigger.end = u;
+      } else if (f.list == kClaims) {
+        if (k == "min") d_->claims.back().value.min = v;
+        if (k == "max") d_->claims.back().value.max = v;
+      }
+      return true;
+    }
+    if (f.kind != kItem) return true;
+    auto span = [&](uint32_t* start, uint32_t* end) {
+      if (k == "start") *start = u;
+      if (k == "end") *end = u;
+    };
+    switch (f.list) {
+      case kSentences:
+        span(&d_->sentences.back().start, &d_->sentences.back().end);
+        break;
+      case kTokens:
+        span(&d_->tokens.back().start, &d_->tokens.back().end);
+        if (k == "sentence") d_->tokens.back().sentence = u;
+        break;
+      case kTimexes:
+        span(&d_->timexes.back().start, &d_->timexes.back().end);
+        break;
+      case kEntities:
+        span(&d_->entities.back().start, &d_->entities.back().end);
+        break;
+      case kQuantities:
+        span(&d_->quantities.back().start, &d_->quantities.back().end);
+        if (k == "min") d_->quantities.back().min = v;
+        if (k == "max") d_->quantities.back().max = v;
+        break;
+      case kAttributions:
+        span(&d_->attributions.back().start, &d_->attributions.back().end);
+        break;
+      case kEvents:
+        span(&d_->events.back().start, &d_->events.back().end);
+        break;
+      case kClaims:
+        span(&d_->claims.back().start, &d_->claims.back().end);
+        break;
+      case kCitedSources:
+        span(&d_->cited_sources.back().paragraph_start, &d_->cited_sources.back().paragraph_end);
+        break;
+      case kRemoved:
+        if (k == "raw_start") d_->removed.back().raw_start = static_cast<uint64_t>(i);
+        if (k == "raw_end") d_->removed.back().raw_end = static_cast<uint64_t>(i);
+        break;
+      default:
+        break;
+    }
+    return true;
+  }
+
+  Document* d_;
+  std::vector<Frame> stack_;
+  std::string key_;
+};
+
+}  // namespace
+
 StatusOr<Document> DocumentFromJson(std::string_view text) {
-  rjson j = rjson::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
-  if (j.is_discarded() || !j.is_object()) {
+  Document d;
+  DocumentSax sax(&d);
+  if (!json::sax_parse(text.begin(), text.end(), &sax)) {
     return Status::Corruption("document JSON does not parse");
   }
-  Document d;
-  d.id = Str(j, "id");
-  d.source = Str(j, "source");
-  d.url = Str(j, "url");
-  d.title = Str(j, "title");
-  d.language = Str(j, "language");
-  if (auto it = j.find("published"); it != j.end() && it->is_object()) {
-    d.published.date = Str(*it, "date");
-    d.published.provenance = Str(*it, "provenance");
-    d.published.earliest = Str(*it, "earliest");
-  }
-  d.pipeline = Str(j, "pipeline");
-  d.text = Str(j, "text");
-  for (const auto& s : Arr(j, "sentences")) d.sentences.push_back({U32(s, "start"), U32(s, "end")});
-  for (const auto& t : Arr(j, "tokens")) {
-    d.tokens.push_back({U32(t, "start"), U32(t, "end"), U32(t, "sentence"), Str(t, "pos")});
-  }
-  for (const auto& t : Arr(j, "timexes")) {
-    Timex x;
-    x.id = Str(t, "id");
-    x.start = U32(t, "start");
-    x.end = U32(t, "end");
-    x.text = Str(t, "text");
-    x.type = Str(t, "type");
-    x.value = Str(t, "value");
-    x.mod = Str(t, "mod");
-    if (auto r = t.find("range"); r != t.end() && r->is_object()) {
-      x.range_begin = Str(*r, "begin");
-      x.range_end = Str(*r, "end");
-    }
-    x.anchor = Str(t, "anchor");
-    x.flagged = Bool(t, "flagged");
-    d.timexes.push_back(std::move(x));
-  }
-  for (const auto& e : Arr(j, "entities")) {
-    d.entities.push_back({Str(e, "id"), U32(e, "start"), U32(e, "end"), Str(e, "text"),
-                          Str(e, "type"), Str(e, "actor"), Str(e, "country")});
-  }
-  for (const auto& q : Arr(j, "quantities")) {
-    Quantity x;
-    x.id = Str(q, "id");
-    x.start = U32(q, "start");
-    x.end = U32(q, "end");
-    x.text = Str(q, "text");
-    x.min = OptNum(q, "min");
-    x.max = OptNum(q, "max");
-    x.approx = Bool(q, "approx");
-    x.bound = Str(q, "bound");
-    x.magnitude = Str(q, "magnitude");
-    x.unit = Str(q, "unit");
-    x.counted = Str(q, "counted");
-    x.increment = Bool(q, "increment");
-    d.quantities.push_back(std::move(x));
-  }
-  for (const auto& a : Arr(j, "attributions")) {
-    d.attributions.push_back({Str(a, "id"), U32(a, "start"), U32(a, "end"), Str(a, "cue"),
-                              Str(a, "source_text"), Str(a, "source_actor"), Str(a, "via")});
-  }
-  for (const auto& e : Arr(j, "events")) {
-    EventMention x;
-    x.id = Str(e, "id");
-    x.start = U32(e, "start");
-    x.end = U32(e, "end");
-    if (auto t = e.find("trigger"); t != e.end() && t->is_object()) {
-      x.trigger = {U32(*t, "start"), U32(*t, "end")};
-    }
-    x.type = Str(e, "type");
-    x.subtype = Str(e, "subtype");
-    x.cameo = Str(e, "cameo");
-    x.actor = Str(e, "actor");
-    x.target = Str(e, "target");
-    x.location = Str(e, "location");
-    x.time = Str(e, "time");
-    x.time_source = Str(e, "time_source");
-    for (const auto& q : Arr(e, "quantities")) {
-      if (q.is_string()) x.quantities.push_back(q.get<std::string>());
-    }
-    x.modality = Str(e, "modality");
-    x.attribution = Str(e, "attribution");
-    d.events.push_back(std::move(x));
-  }
-  for (const auto& c : Arr(j, "claims")) {
-    Claim x;
-    x.id = Str(c, "id");
-    x.start = U32(c, "start");
-    x.end = U32(c, "end");
-    x.subject = Str(c, "subject");
-    x.measure = Str(c, "measure");
-    if (auto v = c.find("value"); v != c.end() && v->is_object()) {
-      x.value.min = OptNum(*v, "min");
-      x.value.max = OptNum(*v, "max");
-      x.value.approx = Bool(*v, "approx");
-    }
-    x.event = Str(c, "event");
-    x.time = Str(c, "time");
-    x.attribution = Str(c, "attribution");
-    x.modality = Str(c, "modality");
-    d.claims.push_back(std::move(x));
-  }
-  for (const auto& p : Arr(j, "problems"))
-    d.problems.push_back({Str(p, "stage"), Str(p, "message")});
-  d.duplicate_of = Str(j, "duplicate_of");
-  for (const auto& c : Arr(j, "cited_sources")) {
-    d.cited_sources.push_back({Str(c, "name"), U32(c, "start"), U32(c, "end")});
-  }
-  d.origin = Str(j, "origin");
-  d.format = Str(j, "format");
-  d.source_provenance = Str(j, "source_provenance");
-  d.raw = Str(j, "raw");
-  if (auto o = j.find("offsets"); o != j.end() && o->is_object()) {
-    for (const auto& v : Arr(*o, "clean")) d.offsets.clean.push_back(v.get<uint32_t>());
-    for (const auto& v : Arr(*o, "raw")) d.offsets.raw.push_back(v.get<uint64_t>());
-    if (d.offsets.clean.size() != d.offsets.raw.size()) {
-      return Status::Corruption("document JSON: offset map arrays differ in length");
-    }
-  }
-  for (const auto& r : Arr(j, "removed")) {
-    Removal x;
-    x.raw_start = r.value("raw_start", uint64_t{0});
-    x.raw_end = r.value("raw_end", uint64_t{0});
-    x.text = Str(r, "text");
-    x.reason = Str(r, "reason");
-    d.removed.push_back(std::move(x));
-  }
-  for (const auto& s : Arr(j, "sightings")) {
-    d.sightings.push_back({Str(s, "source"), Str(s, "url"), Str(s, "published"), Str(s, "origin")});
+  if (d.offsets.clean.size() != d.offsets.raw.size()) {
+    return Status::Corruption("document JSON: offset map arrays differ in length");
   }
   return d;
 }

@@ -74,12 +74,14 @@ TEST_F(SeedsTest, Seed000TroopsCasualtiesAndArtilleryShare) {
   Document doc = Annotate("000_", "2025-04-29");
   const Claim* troops = FindClaim(doc, "troops deployed", 10000);
   ASSERT_NE(troops, nullptr);
+  EXPECT_EQ(troops->subject, "north-korea@KP");
   EXPECT_EQ(*troops->value.max, 14000);
   EXPECT_EQ(SourceOf(doc, *troops), "Intelligence estimates");
   EXPECT_EQ(troops->modality, "estimated");
 
   const Claim* losses = FindClaim(doc, "killed or wounded", 4000);
   ASSERT_NE(losses, nullptr);
+  EXPECT_EQ(losses->subject, "north-korea@KP");
   EXPECT_TRUE(losses->value.approx);
   EXPECT_EQ(SourceOf(doc, *losses), "South Korean intelligence");
 
@@ -115,12 +117,28 @@ TEST_F(SeedsTest, Seed002TreatySigningAndIntelligenceFigures) {
     }
   }
   EXPECT_TRUE(signed_june_19);
+  // A claim, not only an event: the treaty signed on that day.
+  bool treaty_claim = false;
+  for (const auto& c : doc.claims) {
+    const Timex* t = Time(doc, c.time);
+    treaty_claim |= c.measure == "treaty signed" && t && t->value == "2024-06-19";
+  }
+  EXPECT_TRUE(treaty_claim);
   const Claim* fall = FindClaim(doc, "troops", 10000);
   ASSERT_NE(fall, nullptr);
   EXPECT_FALSE(fall->value.max.has_value());  // "over 10,000"
   EXPECT_NE(SourceOf(doc, *fall).find("National Intelligence Service"), std::string::npos);
+  // "troops were sent to Russia": whose troops the text said earlier ("the
+  // deployment of DPRK troops"), as the id the entity linker gives the
+  // country, so that it groups with the other documents' figures.
+  EXPECT_EQ(fall->subject, "north-korea@KP");
+  EXPECT_EQ(fall->measure, "troops deployed");
   const Claim* winter = FindClaim(doc, "troops", 3000);
   ASSERT_NE(winter, nullptr);
+  EXPECT_EQ(winter->subject, "north-korea@KP");
+  const Timex* wt = Time(doc, winter->time);
+  ASSERT_NE(wt, nullptr);
+  EXPECT_EQ(wt->value, "2025-WI");  // "another 3,000 in the winter of 2025"
   bool increment = false;
   for (const auto& q : doc.quantities) increment |= q.increment && q.min && *q.min == 3000;
   EXPECT_TRUE(increment);
@@ -130,6 +148,7 @@ TEST_F(SeedsTest, Seed003OpenSourceEstimate) {
   Document doc = Annotate("003_", "2026-01-05");
   const Claim* c = FindClaim(doc, "personnel", 10000);
   ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->subject, "north-korea@KP");
   EXPECT_EQ(*c->value.max, 15000);
   EXPECT_NE(SourceOf(doc, *c).find("assessments"), std::string::npos);
   EXPECT_EQ(c->modality, "estimated");
@@ -140,8 +159,10 @@ TEST_F(SeedsTest, Seed004OfficersChainsHedgeAndDenials) {
   const Claim* killed = FindClaim(doc, "officers killed", 6);
   ASSERT_NE(killed, nullptr);
   EXPECT_EQ(killed->modality, "hedged");  // "reportedly"
+  EXPECT_NE(SourceOf(doc, *killed).find("Ukrainian sources"), std::string::npos);
   const Claim* injured = FindClaim(doc, "officers wounded", 3);
   ASSERT_NE(injured, nullptr);
+  EXPECT_EQ(injured->subject, "north-korea@KP");
   EXPECT_NE(SourceOf(doc, *injured).find("Telegram channel"), std::string::npos);
   // The anonymous sources reached readers through the Kyiv Post.
   bool chain = false;
@@ -156,15 +177,22 @@ TEST_F(SeedsTest, Seed004OfficersChainsHedgeAndDenials) {
   // The minister's "highly likely".
   bool minister = false;
   for (const auto& c : doc.claims) {
+    const Timex* t = Time(doc, c.time);
     if (c.measure == "officers killed" && c.modality == "hedged" &&
-        SourceOf(doc, c).find("Kim Yong-hyun") != std::string::npos) {
+        SourceOf(doc, c).find("Kim Yong-hyun") != std::string::npos && t &&
+        t->value.rfind("2024-10-03", 0) == 0) {
       minister = true;
     }
   }
   EXPECT_TRUE(minister);
+  // "Despite official denials from both the Russian and North Korean sides".
   bool denials = false;
   for (const auto& e : doc.events) denials |= e.type == "REJECT" && e.subtype == "deny";
   EXPECT_TRUE(denials);
+  // Figures that are not counts give no claim: no year, no "1991 agreement".
+  for (const auto& c : doc.claims) {
+    if (c.value.min) EXPECT_LT(*c.value.min, 1900) << c.measure;
+  }
 }
 
 }  // namespace

@@ -179,7 +179,7 @@ class FlatStringTable {
       n -= 8;
     }
     uint64_t w = 0;
-    std::memcpy(&w, p, n);
+    if (n > 0) std::memcpy(&w, p, n);  // p may be null for an empty key
     h = (h ^ w) * 0x94d049bb133111ebull;
     h ^= h >> 29;
     return h;

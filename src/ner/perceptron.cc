@@ -274,7 +274,7 @@ void PerceptronTagger::Tag(const std::vector<std::string_view>& words, const uin
       continue;
     }
     WordText text;
-    std::memcpy(text.w, w.data(), w.size());
+    if (!w.empty()) std::memcpy(text.w, w.data(), w.size());  // data() may be null
     const size_t slot = WordKey(text, w.size()) & (kCacheWords - 1);
     WordCache::Word& cw = cache.words[slot];
     if (cw.len == w.size() && cw.text == text) {
@@ -420,7 +420,7 @@ void PerceptronTagger::Tag(const std::vector<std::string_view>& words, const uin
     FillVectors(summary[i], local.data() + i * kNumLocalFeatures,
                 cache.vectors.data() + slot * kVectors * stride);
     std::memset(cw.text.w, 0, sizeof(cw.text.w));
-    std::memcpy(cw.text.w, words[i].data(), words[i].size());
+    if (!words[i].empty()) std::memcpy(cw.text.w, words[i].data(), words[i].size());
     cw.len = static_cast<uint8_t>(words[i].size());
     cw.summary = summary[i];
   }

@@ -186,6 +186,11 @@ TEST(PerceptronTest, FastTaggingEqualsReferenceWithLargeWeights) {
   ASSERT_TRUE(tagger.ok()) << tagger.status().ToString();
   ExpectSameAsReference(**tagger, OddSentences(), true);
   ExpectSameAsReference(**tagger, {{"Troops", "left", "Kursk", "on", "Monday", "."}}, false);
+  // A default string_view (null data), as PosTagger passes for a bad token.
+  std::vector<uint16_t> fast, slow;
+  (*tagger)->Tag({std::string_view(), "x"}, nullptr, &fast);
+  (*tagger)->TagReference({std::string_view(), "x"}, nullptr, &slow);
+  EXPECT_EQ(fast, slow);
 }
 
 TEST(PerceptronTest, FastTaggingEqualsReference) {

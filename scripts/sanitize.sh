@@ -2,13 +2,26 @@
 # Builds sitrep with AddressSanitizer + UndefinedBehaviorSanitizer and runs the
 # whole test suite under them. Usage: scripts/sanitize.sh [BUILD_DIR]
 # Prints the build and test durations; docs/robustness.md has the measured ones.
+# SANITIZE_COMPILER=clang builds with clang-14 in scripts/fuzz.sh's configuration
+# (SITREP_FUZZ=ON), so that `FUZZ_BUILD_DIR=BUILD_DIR scripts/fuzz.sh` reuses the
+# tree; clang compiles the sanitized code about twice as fast as gcc.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build_dir=${1:-build-asan}
 jobs=${SANITIZE_JOBS:-$(nproc)}
+cmake_args=(-DCMAKE_BUILD_TYPE=RelWithDebInfo -DSITREP_SANITIZE=ON -DSITREP_BENCH=OFF)
+if [ "${SANITIZE_COMPILER:-gcc}" = clang ]; then
+  if ! command -v clang++-14 >/dev/null ||
+    ! compgen -G "/usr/lib/llvm-14/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a" >/dev/null; then
+    sudo_cmd=(); [ "$(id -u)" -ne 0 ] && sudo_cmd=(sudo)
+    "${sudo_cmd[@]}" apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq clang-14 libclang-rt-14-dev >&2
+  fi
+  export CC=clang-14 CXX=clang++-14
+  cmake_args+=(-DSITREP_FUZZ=ON)
+fi
 configure() {
-  cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSITREP_SANITIZE=ON \
-    -DSITREP_BENCH=OFF >/dev/null
+  cmake -S . -B "$build_dir" -G Ninja "${cmake_args[@]}" >/dev/null
 }
 # Configuring fails only when a dependency is missing: only then install them
 # (setup.sh also builds build/, which this run does not need).

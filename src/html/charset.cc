@@ -10,7 +10,7 @@
 namespace sitrep::html {
 namespace {
 
-constexpr size_t kMetaScanBytes = 16 * 1024;  // spec says 1024; real pages are later
+constexpr size_t kMetaScanBytes = size_t{16} * 1024;  // spec says 1024; real pages are later
 constexpr char kReplacement[] = "\xEF\xBF\xBD";
 
 char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
@@ -96,7 +96,7 @@ bool ConvertWithIcu(std::string_view raw, const std::string& charset, DecodedPag
   std::unique_ptr<UConverter, void (*)(UConverter*)> conv(ucnv_open(charset.c_str(), &err),
                                                           ucnv_close);
   if (U_FAILURE(err) || conv == nullptr) return false;
-  constexpr size_t kChunk = 64 * 1024;
+  constexpr size_t kChunk = size_t{64} * 1024;
   std::vector<UChar> buf(kChunk);
   std::vector<int32_t> offsets(kChunk);
   const char* src = raw.data();
@@ -159,7 +159,7 @@ std::string DetectCharset(std::string_view raw, int* confidence) {
   UCharsetDetector* det = ucsdet_open(&err);
   if (U_FAILURE(err)) return "";
   // The detector only needs a sample; it is slow on megabytes.
-  size_t n = std::min<size_t>(raw.size(), 64 * 1024);
+  size_t n = std::min<size_t>(raw.size(), size_t{64} * 1024);
   ucsdet_setText(det, raw.data(), static_cast<int32_t>(n), &err);
   ucsdet_enableInputFilter(det, true);  // ignore markup
   const UCharsetMatch* m = ucsdet_detect(det, &err);

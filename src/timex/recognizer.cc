@@ -287,7 +287,21 @@ void Recognizer::Recognize(const std::vector<Unit>& units, std::vector<Timex>* o
                 before.find("between ") != std::string_view::npos;
     bool joint = gap == " to " || gap == " until " || gap == " through " || gap == " and " ||
                  gap == "-" || gap == "\xE2\x80\x93" || gap == " \xE2\x80\x93 " || gap == " - ";
-    if (joint && (from || gap.size() <= 5)) {
+    // "set to begin on May 8 and concluding on May 10", "starting June 1
+    // and ending June 3": a start and an end told as such are one range.
+    std::string_view lead =
+        text_.substr(a.start >= 16 ? a.start - 16 : 0, a.start >= 16 ? 16 : a.start);
+    bool begins = lead.find("begin") != std::string_view::npos ||
+                  lead.find("start") != std::string_view::npos;
+    bool ends = false;
+    for (std::string_view e : {" and ending ", " and ends ", " and concluding ", " and concludes ",
+                               " and lasting until ", " and running until "}) {
+      if (gap == e || (gap.size() == e.size() + 3 && gap.substr(0, e.size()) == e &&
+                       gap.substr(e.size()) == "on ")) {
+        ends = true;
+      }
+    }
+    if ((joint && (from || gap.size() <= 5)) || (begins && ends)) {
       a.range_begin = a.value;
       a.range_end = b.value;
     }

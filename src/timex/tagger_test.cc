@@ -200,6 +200,17 @@ TEST_F(TaggerTest, UndatedWeekdayAndYearlessDayAgreeOnOneYear) {
   EXPECT_EQ(Find(dated, "Thursday")->value, "2025-04-24");
 }
 
+TEST_F(TaggerTest, StartAndEndToldAsSuchAreOneRange) {
+  Document d = Tag("Putin announced a ceasefire, set to begin on May 8 and concluding on May 10.");
+  const Timex* may8 = Find(d, "May 8");
+  ASSERT_NE(may8, nullptr);
+  EXPECT_EQ(may8->range_begin, "2025-05-08");
+  EXPECT_EQ(may8->range_end, "2025-05-10");
+  // Two dates joined by "and" without a start and an end: no range.
+  Document two = Tag("They met on May 8 and on May 10.");
+  EXPECT_TRUE(Find(two, "May 8")->range_begin.empty());
+}
+
 TEST(PairWeekdaysTest, OnlyUnambiguousReadingsAreFixed) {
   DocContext ctx;
   ctx.years = {2023, 2024};

@@ -68,13 +68,21 @@ void EventTagger::BuildClaims(const DocView& v, const std::vector<EventInfo>& in
                               const std::vector<int>& sentence_attr, const std::string& dct,
                               Document* doc) const {
   std::vector<bool> event_has_claim(doc->events.size(), false);
-  std::unordered_map<std::string_view, int> entity_by_id;
-  for (size_t k = 0; k < doc->entities.size(); ++k) {
-    entity_by_id.emplace(doc->entities[k].id, static_cast<int>(k));
-  }
+  // Entity ids are "e<position+1>" as the entity stage writes them; fall
+  // back to a scan for any other numbering.
   auto entity_index = [&](const std::string& id) -> int {
-    auto it = entity_by_id.find(id);
-    return it == entity_by_id.end() ? -1 : it->second;
+    if (id.size() > 1 && id[0] == 'e') {
+      size_t n = 0;
+      for (size_t p = 1; p < id.size() && id[p] >= '0' && id[p] <= '9'; ++p)
+        n = n * 10 + (id[p] - '0');
+      if (n >= 1 && n <= doc->entities.size() && doc->entities[n - 1].id == id) {
+        return static_cast<int>(n - 1);
+      }
+    }
+    for (size_t k = 0; k < doc->entities.size(); ++k) {
+      if (doc->entities[k].id == id) return static_cast<int>(k);
+    }
+    return -1;
   };
   auto actor_of = [&](int k) -> std::string { return SubjectActor(*doc, k); };
   auto nearest_timex = [&](uint32_t start, uint32_t end, size_t tok) -> std::string {

@@ -165,5 +165,36 @@ TEST_F(EventTaggerTest, EmptyDocument) {
   EXPECT_TRUE(doc.claims.empty());
 }
 
+TEST_F(EventTaggerTest, FigureGoesToTheTriggerItIsAnArgumentOf) {
+  // "attack" stands nearer to the figure than "lost", but the figures are
+  // the objects of "lost"; the list shares it.
+  Document doc = MakeDoc(
+      "After the attack, officials said Russia has lost nearly 24,000 soldiers, more than "
+      "1,000 tanks, and around 500 artillery systems.");
+  AddEntity(&doc, "Russia", "GPE", "russia@RU");
+  Run(&doc);
+  std::vector<std::string> measures;
+  for (const auto& c : doc.claims) {
+    if (c.value.min || c.value.max) measures.push_back(c.measure);
+  }
+  EXPECT_EQ(measures,
+            (std::vector<std::string>{"soldiers lost", "tanks lost", "artillery systems lost"}));
+}
+
+TEST_F(EventTaggerTest, FigureNearATriggerButNotItsArgumentHasNoEvent) {
+  Document doc = MakeDoc("The attack came as 27 countries met in Brussels.");
+  Run(&doc);
+  for (const auto& c : doc.claims) EXPECT_EQ(c.measure.find("attacked"), std::string::npos);
+}
+
+TEST_F(EventTaggerTest, ConditionalIsHedged) {
+  Document doc = MakeDoc("If talks fail, Russia would send 5,000 troops to the border.");
+  AddEntity(&doc, "Russia", "GPE", "russia@RU");
+  Run(&doc);
+  ASSERT_FALSE(doc.claims.empty());
+  EXPECT_EQ(doc.claims[0].measure, "troops deployed");
+  EXPECT_EQ(doc.claims[0].modality, "hedged");
+}
+
 }  // namespace
 }  // namespace sitrep::claims

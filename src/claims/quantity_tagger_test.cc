@@ -129,5 +129,21 @@ TEST_F(QuantityTaggerTest, SpansPointIntoText) {
   EXPECT_EQ(q[0].id, "q1");
 }
 
+TEST_F(QuantityTaggerTest, NumbersThatNameRatherThanCount) {
+  // Model designations, compounds, clock times, ages and codes are not figures.
+  EXPECT_TRUE(Tag("The jets were Su-34 bombers and S-400 batteries.").empty());
+  auto q = Tag("Berlin will send 14 Leopard 2 tanks.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(*q[0].min, 14);
+  EXPECT_TRUE(Tag("The 32-member bloc met a 20-year-old envoy.").empty());
+  EXPECT_TRUE(Tag("The summit begins at 14.00 in Brussels.").empty());
+  EXPECT_TRUE(Tag("The soldier, aged 45, was 45 years old.").empty());
+  EXPECT_TRUE(Tag("Call 555-123-4567 for details.").empty());
+  // "-strong" still counts people.
+  q = Tag("A 1,000-strong force crossed the river.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(*q[0].min, 1000);
+}
+
 }  // namespace
 }  // namespace sitrep::claims

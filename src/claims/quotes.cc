@@ -1,6 +1,7 @@
 #include "claims/quotes.h"
 
 #include <string_view>
+#include <vector>
 
 namespace sitrep::claims {
 
@@ -8,14 +9,29 @@ int NearestAttribution(const std::vector<Attribution>& attrs, uint32_t start, ui
                        uint32_t at) {
   int best = -1;
   uint32_t best_d = UINT32_MAX;
+  // Attributions that are a later link of a chain in this span ("citing X":
+  // X) never head it. Ids are "a<position+1>"; others are looked up.
+  std::vector<uint8_t> is_link(attrs.size(), 0);
+  for (const Attribution& o : attrs) {
+    if (o.via.empty() || o.start < start || o.end > end) continue;
+    size_t n = 0;
+    bool numeric = o.via.size() > 1 && o.via[0] == 'a';
+    for (size_t p = 1; numeric && p < o.via.size(); ++p) {
+      numeric = o.via[p] >= '0' && o.via[p] <= '9';
+      n = n * 10 + static_cast<size_t>(o.via[p] - '0');
+    }
+    if (numeric && n >= 1 && n <= attrs.size() && attrs[n - 1].id == o.via) {
+      is_link[n - 1] = 1;
+      continue;
+    }
+    for (size_t k = 0; k < attrs.size(); ++k) {
+      if (attrs[k].id == o.via) is_link[k] = 1;
+    }
+  }
   for (size_t k = 0; k < attrs.size(); ++k) {
     const Attribution& a = attrs[k];
     if (a.start < start || a.end > end) continue;
-    bool is_link = false;
-    for (const Attribution& o : attrs) {
-      if (o.via == a.id && o.start >= start && o.end <= end) is_link = true;
-    }
-    if (is_link) continue;
+    if (is_link[k]) continue;
     // A cue before the statement governs it ("X said it was likely that
     // ..."); one after it ("..., as reported by local media") only when
     // nothing comes before.

@@ -343,6 +343,7 @@ Status EventTagger::Annotate(Document* doc, const AnnotateOptions& options) cons
   for (size_t k = 0; k < doc->quantities.size(); ++k) {
     q_token[k] = v.TokenAt(doc->quantities[k].start);
   }
+  std::vector<uint8_t> hedge_at = modality_.MarkHedges(v);
   std::vector<int> q_event(doc->quantities.size(), -1);
   std::vector<std::string> q_verb(doc->quantities.size());
   std::vector<size_t> q_verb_token(doc->quantities.size(), SIZE_MAX);
@@ -520,7 +521,8 @@ Status EventTagger::Annotate(Document* doc, const AnnotateOptions& options) cons
         }
       }
       if (e->type == "STATEMENT" || e->type == "REJECT") future = false;
-      ev.modality = modality_.Score(v, first, i, trig_end, limit, cue, future, e->type == "REJECT");
+      ev.modality = modality_.Score(v, first, i, trig_end, limit, cue, future, e->type == "REJECT",
+                                    &hedge_at);
       info.push_back({i, trig_end, std::move(measure), cond});
       doc->events.push_back(std::move(ev));
     }

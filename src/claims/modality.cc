@@ -38,7 +38,8 @@ std::string ModalityScorer::CueModality(std::string_view cue) const {
 std::string ModalityScorer::Score(const DocView& v, size_t first, size_t trigger,
                                   size_t trigger_end, size_t limit,
                                   std::string_view attribution_cue, bool future,
-                                  bool is_denial_event) const {
+                                  bool is_denial_event,
+                                  const std::vector<uint8_t>* hedge_at) const {
   const auto& words = v.words();
   bool negated = false, planned = false, denied = false, hedged = false;
   size_t from = trigger > first + 6 ? trigger - 6 : first;
@@ -63,6 +64,13 @@ std::string ModalityScorer::Score(const DocView& v, size_t first, size_t trigger
   // Hedges anywhere before the trigger in its sentence, or right after it.
   size_t hedge_to = std::min(limit, trigger_end + 2);
   for (size_t i = first; i < hedge_to; ++i) {
+    if (hedge_at != nullptr) {
+      if ((*hedge_at)[i]) {
+        hedged = true;
+        break;
+      }
+      continue;
+    }
     if (v.timex_at(i) >= 0 || (i > first && v.IsCapitalized(i))) continue;  // "May 8"
     size_t len = 0;
     if (hedges_.Match(words, i, &len) != nullptr) {
@@ -78,6 +86,23 @@ std::string ModalityScorer::Score(const DocView& v, size_t first, size_t trigger
   if (framing == "estimated") return "estimated";
   if (!framing.empty()) return "reported";
   return "asserted";
+}
+
+}  // namespace sitrep::claims
+
+namespace sitrep::claims {
+
+std::vector<uint8_t> ModalityScorer::MarkHedges(const DocView& v) const {
+  std::vector<uint8_t> out(v.size(), 0);
+  for (size_t s = 0; s < v.num_sentences(); ++s) {
+    size_t first = v.sentence_first(s);
+    for (size_t i = first; i < v.sentence_last(s); ++i) {
+      if (v.timex_at(i) >= 0 || (i > first && v.IsCapitalized(i))) continue;  // "May 8"
+      size_t len = 0;
+      if (hedges_.Match(v.words(), i, &len) != nullptr) out[i] = 1;
+    }
+  }
+  return out;
 }
 
 }  // namespace sitrep::claims

@@ -197,6 +197,46 @@ TEST_F(ReadersTest, HugeSingleLineFilesAreRefusedWithAReason) {
   EXPECT_EQ(problems_[1].origin, jsonl + ":1");
 }
 
+// A JSON Lines file is read a chunk at a time; what comes out must be what
+// reading it whole gives: records across chunk boundaries, a byte order
+// mark, CRLF, blank and broken lines, a line over the limit, no final newline.
+TEST_F(ReadersTest, StreamedJsonLinesReadAsTheWholeFile) {
+  std::string bytes = "\xEF\xBB\xBF{\"text\": \"" + std::string(kArticle) + "\"}\r\n\n";
+  bytes += "{\"title\": \"Long\", \"text\": \"" + std::string(kArticle);
+  while (bytes.size() < (1u << 20) + 4096) bytes += " More words about the border talks.";
+  bytes += "\"}\n   \n{\"text\": broken}\n";
+  bytes += "{\"text\": \"" + std::string(ingest::kMaxJsonLineBytes, 'a') + "\"}\n";
+  bytes += "{\"text\": \"Closing record without a newline, officials said on Friday.\"}";
+  std::string path = Write("stream.jsonl", bytes);
+  Read({path});
+  std::vector<Document> streamed = std::move(docs_);
+  std::vector<ReadProblem> streamed_problems = std::move(problems_);
+  docs_.clear();
+  problems_.clear();
+  IngestOptions options;
+  DocumentCallback on_doc = [&](Document&& d) { docs_.push_back(std::move(d)); };
+  ProblemCallback on_problem = [&](const ReadProblem& p) { problems_.push_back(p); };
+  ingest::ReadBytes(bytes, ingest::Format::kJsonLines, path, {options, on_doc, on_problem});
+  ASSERT_EQ(streamed.size(), 3u) << ProblemsText();
+  ASSERT_EQ(streamed.size(), docs_.size());
+  for (size_t i = 0; i < docs_.size(); ++i) {
+    EXPECT_EQ(streamed[i].origin, docs_[i].origin);
+    EXPECT_EQ(streamed[i].id, docs_[i].id);
+    EXPECT_EQ(streamed[i].text, docs_[i].text);
+    EXPECT_EQ(streamed[i].title, docs_[i].title);
+  }
+  EXPECT_EQ(streamed[1].title, "Long");
+  EXPECT_EQ(streamed[2].origin, path + ":7");
+  ASSERT_EQ(streamed_problems.size(), 2u);
+  ASSERT_EQ(problems_.size(), 2u);
+  for (size_t i = 0; i < problems_.size(); ++i) {
+    EXPECT_EQ(streamed_problems[i].origin, problems_[i].origin);
+    EXPECT_EQ(streamed_problems[i].message, problems_[i].message);
+  }
+  EXPECT_EQ(streamed_problems[1].origin, path + ":6");
+  EXPECT_NE(streamed_problems[1].message.find("line too long"), std::string::npos);
+}
+
 TEST_F(ReadersTest, MarkdownSyntaxIsDropped) {
   std::string path = Write("post.md",
                            "# Esk talks\n\n> **Valdoria** said on Monday that talks with "

@@ -344,6 +344,9 @@ Status EventTagger::Annotate(Document* doc, const AnnotateOptions& options) cons
     q_token[k] = v.TokenAt(doc->quantities[k].start);
   }
   std::vector<uint8_t> hedge_at = modality_.MarkHedges(v);
+  // How each attribution's cue frames what it introduces, computed once.
+  std::vector<std::string> framings(doc->attributions.size());
+  std::vector<uint8_t> framing_known(doc->attributions.size(), 0);
   std::vector<int> q_event(doc->quantities.size(), -1);
   std::vector<std::string> q_verb(doc->quantities.size());
   std::vector<size_t> q_verb_token(doc->quantities.size(), SIZE_MAX);
@@ -521,8 +524,16 @@ Status EventTagger::Annotate(Document* doc, const AnnotateOptions& options) cons
         }
       }
       if (e->type == "STATEMENT" || e->type == "REJECT") future = false;
+      const std::string* framing = nullptr;
+      if (attr >= 0 && !cue.empty()) {
+        if (!framing_known[attr]) {
+          framings[attr] = modality_.CueModality(cue);
+          framing_known[attr] = 1;
+        }
+        framing = &framings[attr];
+      }
       ev.modality = modality_.Score(v, first, i, trig_end, limit, cue, future, e->type == "REJECT",
-                                    &hedge_at);
+                                    &hedge_at, framing);
       info.push_back({i, trig_end, std::move(measure), cond});
       doc->events.push_back(std::move(ev));
     }

@@ -38,8 +38,8 @@ std::string ModalityScorer::CueModality(std::string_view cue) const {
 std::string ModalityScorer::Score(const DocView& v, size_t first, size_t trigger,
                                   size_t trigger_end, size_t limit,
                                   std::string_view attribution_cue, bool future,
-                                  bool is_denial_event,
-                                  const std::vector<uint8_t>* hedge_at) const {
+                                  bool is_denial_event, const std::vector<uint8_t>* hedge_at,
+                                  const std::string* precomputed) const {
   const auto& words = v.words();
   bool negated = false, planned = false, denied = false, hedged = false;
   size_t from = trigger > first + 6 ? trigger - 6 : first;
@@ -78,7 +78,9 @@ std::string ModalityScorer::Score(const DocView& v, size_t first, size_t trigger
       break;
     }
   }
-  std::string framing = attribution_cue.empty() ? "" : CueModality(attribution_cue);
+  std::string framing = attribution_cue.empty()  ? ""
+                        : precomputed != nullptr ? *precomputed
+                                                 : CueModality(attribution_cue);
   if (denied || framing == "denied") return "denied";
   if (negated) return "negated";
   if (planned || future) return "planned";

@@ -32,10 +32,12 @@ class ModalityScorer {
   // `attribution_cue` is empty when the statement has no attribution;
   // `future` is true when its governing time lies after the document date.
   // `hedge_at` (optional, one entry per token of v, from MarkHedges) saves
-  // matching the hedge lexicon again for every statement of a sentence.
+  // matching the hedge lexicon again for every statement of a sentence;
+  // `framing` (optional) is CueModality(attribution_cue) computed already.
   std::string Score(const DocView& v, size_t first, size_t trigger, size_t trigger_end,
                     size_t limit, std::string_view attribution_cue, bool future,
-                    bool is_denial_event, const std::vector<uint8_t>* hedge_at = nullptr) const;
+                    bool is_denial_event, const std::vector<uint8_t>* hedge_at = nullptr,
+                    const std::string* framing = nullptr) const;
   // 1 for each token where a hedge cue starts and counts (not in a timex,
   // not a capitalized word inside a sentence: "May 8").
   std::vector<uint8_t> MarkHedges(const DocView& v) const;

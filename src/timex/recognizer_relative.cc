@@ -44,7 +44,7 @@ bool Recognizer::MatchRelative(size_t i, Match* m) {
       return true;
     }
     if (!ref.known || ref.prec < 3) {
-      unknown(pod.empty() ? "XXXX-XX-XX" : "XXXX-XX-XX");
+      unknown("XXXX-XX-XX");
       if (!pod.empty()) m->timex.value += "T" + pod;
       return true;
     }

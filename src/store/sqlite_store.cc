@@ -328,9 +328,14 @@ std::vector<SqliteStore::Encoded> SqliteStore::EncodeAll(const std::vector<Docum
   auto run = [&] {
     for (size_t i = next++; i < docs.size(); i = next++) out[i] = Encode(docs[i]);
   };
+  if (threads <= 1) {
+    run();
+    return out;
+  }
+  // The calling thread only waits: it is the writer that every other
+  // thread of `sitrep ingest` waits for, so it keeps none of this work.
   std::vector<std::thread> pool;
-  for (size_t t = 1; t < threads; ++t) pool.emplace_back(run);
-  run();
+  for (size_t t = 0; t < threads; ++t) pool.emplace_back(run);
   for (auto& t : pool) t.join();
   return out;
 }

@@ -112,8 +112,9 @@ int main(int argc, char** argv) {
   size_t written = 0, n = 0, near = 0, exact = 0;
   std::string previous;
   std::uniform_real_distribution<double> unit(0, 1);
-  const char* outlets[] = {"Wire One", "State Broadcaster", "Blog Watch", "Daily Tribune",
-                           "Regional Herald", "Evening Post", "Frontline Monitor"};
+  const char* outlets[] = {"Wire One",         "State Broadcaster", "Blog Watch",
+                           "Daily Tribune",    "Regional Herald",   "Evening Post",
+                           "Frontline Monitor"};
   while (written < target) {
     std::string text;
     double r = unit(rng);
@@ -123,7 +124,8 @@ int main(int argc, char** argv) {
     } else if (!previous.empty() && r < 0.07) {
       // Near-duplicate: the same article with a few words changed.
       std::vector<std::string> w = Words(previous);
-      for (size_t k = 0; k < w.size() / 40 + 1; ++k) w[rng() % w.size()] = names[rng() % names.size()];
+      for (size_t k = 0; k < w.size() / 40 + 1; ++k)
+        w[rng() % w.size()] = names[rng() % names.size()];
       for (const auto& x : w) text += x + " ";
       ++near;
     } else {
@@ -134,7 +136,8 @@ int main(int argc, char** argv) {
         for (auto w : Words(sent)) {
           if (!w.empty() && std::isdigit(static_cast<unsigned char>(w[0]))) {
             for (char& c : w) {
-              if (std::isdigit(static_cast<unsigned char>(c))) c = static_cast<char>('0' + rng() % 10);
+              if (std::isdigit(static_cast<unsigned char>(c)))
+                c = static_cast<char>('0' + rng() % 10);
             }
           } else if (Capitalized(w) && unit(rng) < 0.3) {
             w = names[rng() % names.size()];

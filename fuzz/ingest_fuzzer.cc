@@ -8,24 +8,14 @@
 #include <cstdlib>
 #include <string>
 
+#include "fuzz_checks.h"
 #include "ingest/readers.h"
 #include "sitrep/ingest.h"
 
 namespace {
 
-void Check(bool ok) {
-  if (!ok) std::abort();
-}
-
-bool ValidUtf8(const std::string& s) {
-  int32_t i = 0, n = static_cast<int32_t>(s.size());
-  while (i < n) {
-    UChar32 c;
-    U8_NEXT(s.data(), i, n, c);
-    if (c < 0) return false;
-  }
-  return true;
-}
+using sitrep::fuzz::Check;
+using sitrep::fuzz::ValidUtf8;
 
 void CheckDocument(const sitrep::Document& d) {
   Check(!d.text.empty());

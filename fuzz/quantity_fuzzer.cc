@@ -7,10 +7,13 @@
 #include <memory>
 #include <string>
 
+#include "fuzz_checks.h"
 #include "pipeline/stages.h"
 #include "text/segmenter.h"
 
 namespace {
+
+using sitrep::fuzz::Check;
 
 struct Stages {
   sitrep::Segmenter segmenter;
@@ -25,10 +28,6 @@ struct Stages {
     events = std::move(*e);
   }
 };
-
-void Check(bool ok) {
-  if (!ok) std::abort();
-}
 
 }  // namespace
 

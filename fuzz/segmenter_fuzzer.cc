@@ -7,14 +7,13 @@
 #include <cstdlib>
 #include <string>
 
+#include "fuzz_checks.h"
 #include "ingest/normalize.h"
 #include "text/segmenter.h"
 
 namespace {
 
-void Check(bool ok) {
-  if (!ok) std::abort();
-}
+using sitrep::fuzz::Check;
 
 void CheckDocument(const sitrep::Document& doc) {
   const uint32_t n = static_cast<uint32_t>(doc.text.size());

@@ -105,9 +105,9 @@ TEST_F(BriefSeedsTest, DatedEventsOfTheStory) {
   // Seed 004 is undated: "On Thursday" and "October 3" agree on 2024.
   EXPECT_FALSE(EntriesOn(b, "2024-10-03", {"missile", "strike", "killed"}).empty());
   EXPECT_FALSE(EntriesOn(b, "2024-11-01", {"foreign minister", "negotiations"}).empty());
-  // (April 26, Gerasimov's report in seed 002, is not an event mention of
-  // the claims layer yet: "mentioned", "issued a statement".)
-  for (const char* day : {"2025-04-27", "2025-04-28"}) {
+  // April 26: Gerasimov's report in seed 002 ("mentioned"); April 27: the
+  // party committee's statement and North Korea's confirmation.
+  for (const char* day : {"2025-04-26", "2025-04-27", "2025-04-28"}) {
     EXPECT_FALSE(
         EntriesOn(b, day, {"putin", "gerasimov", "north korea", "statement", "ceasefire", "korean"})
             .empty())

@@ -115,9 +115,41 @@ std::string FormatNumber(double v) {
   return fmt::format("{:g}", v);
 }
 
+namespace {
+
+// The quantity tagger keeps "thousands" or "millions" as the range of numbers
+// the word allows (1,000-999,999); shown as digits that range reads like an
+// invented figure, so it is shown as the word again.
+const char* MagnitudeWord(double min, double max) {
+  static const struct {
+    double min, max;
+    const char* word;
+  } kMagnitudes[] = {
+      {1e2, 999, "hundreds"},
+      {1e3, 999999, "thousands"},
+      {1e4, 99999, "tens of thousands"},
+      {1e5, 999999, "hundreds of thousands"},
+      {1e6, 999999999, "millions"},
+      {1e7, 99999999, "tens of millions"},
+      {1e8, 999999999, "hundreds of millions"},
+      {1e9, 999999999999, "billions"},
+  };
+  for (const auto& m : kMagnitudes) {
+    if (min == m.min && max == m.max) return m.word;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
 std::string FormatValue(const std::optional<double>& min, const std::optional<double>& max,
                         bool approx, const std::string& bound, bool increment) {
   std::string v;
+  if (min && max && MagnitudeWord(*min, *max) != nullptr) {
+    v = MagnitudeWord(*min, *max);
+    if (increment) v = "+" + v;
+    return v;
+  }
   if (min && max && *min != *max) {
     v = FormatNumber(*min) + "–" + FormatNumber(*max);
   } else if (min || max) {

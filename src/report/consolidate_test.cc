@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "report/consolidate_state.h"
 #include "report/test_docs.h"
 
 namespace sitrep::report {
@@ -306,6 +307,16 @@ TEST_F(ConsolidateTest, ResultDoesNotDependOnInputOrder) {
   }
   ASSERT_EQ(a.claim_groups.size(), b.claim_groups.size());
   EXPECT_EQ(a.claim_groups[0].status, b.claim_groups[0].status);
+}
+
+TEST(FormatValueTest, OrdersOfMagnitudeStayWords) {
+  // "thousands of shells" is stored as the range the word allows.
+  EXPECT_EQ(FormatValue(1000, 999999, true, "", false), "thousands");
+  EXPECT_EQ(FormatValue(10000, 99999, false, "", false), "tens of thousands");
+  EXPECT_EQ(FormatValue(1000000, 999999999, false, "", true), "+millions");
+  // A stated range keeps its digits.
+  EXPECT_EQ(FormatValue(10000, 14000, false, "", false), "10,000–14,000");
+  EXPECT_EQ(FormatValue(1000, 9999, true, "", false), "about 1,000–9,999");
 }
 
 }  // namespace

@@ -27,6 +27,9 @@ std::string Ymd(int y, int m, int d) {
 }
 
 int ToInt(std::string_view s) {
+  // Date fields have a few digits; a longer run of digits (from outside input)
+  // is no date field and must not overflow.
+  if (s.size() > 9) return -1;
   int v = 0;
   for (char c : s) {
     if (c < '0' || c > '9') return -1;

@@ -79,7 +79,8 @@ std::string ParseMetadataDate(std::string_view v) {
   while (!v.empty() && std::isspace(static_cast<unsigned char>(v.back()))) v.remove_suffix(1);
   if (v.empty()) return "";
   // Unix seconds.
-  if (v.size() >= 9 && v.size() <= 11 && ToInt(v) > 0 &&
+  // ToInt stops at nine digits, so the ten-digit seconds of today are checked here.
+  if (v.size() >= 9 && v.size() <= 11 && v.front() != '0' &&
       v.find_first_not_of("0123456789") == std::string_view::npos) {
     std::time_t t = static_cast<std::time_t>(std::stoll(std::string(v)));
     std::tm tm{};

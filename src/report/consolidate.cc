@@ -168,6 +168,24 @@ std::string FormatValue(const std::optional<double>& min, const std::optional<do
   return v;
 }
 
+std::string FormatGroupRange(const ClaimGroup& g) {
+  if (!g.range_min || !g.range_max) return "none";
+  // An end of the range is shown as a word when the value that set it was an
+  // order of magnitude; its digits would read like a figure somebody gave.
+  auto end_text = [&](double end, bool lower) {
+    for (const auto& v : g.values) {
+      if (!v.min || !v.max) continue;
+      const char* word = MagnitudeWord(*v.min, *v.max);
+      if (word != nullptr && (lower ? *v.min : *v.max) == end) return std::string(word);
+    }
+    return FormatNumber(end);
+  };
+  std::string lo = end_text(*g.range_min, true);
+  std::string hi = end_text(*g.range_max, false);
+  if (*g.range_min == *g.range_max || lo == hi) return lo;
+  return lo + "–" + hi;
+}
+
 std::string Consolidator::State::Cite(const SentenceRef& s) {
   auto key = std::make_tuple(s.doc, s.start, s.end);
   auto it = citation_ids.find(key);

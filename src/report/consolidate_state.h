@@ -112,6 +112,9 @@ void BuildCaveats(Consolidator::State* st);
 std::string FormatNumber(double v);
 std::string FormatValue(const std::optional<double>& min, const std::optional<double>& max,
                         bool approx, const std::string& bound, bool increment);
+// The group's range of figures, with an end that came from "thousands" or
+// "millions" shown as that word ("thousands–millions"), or "none".
+std::string FormatGroupRange(const ClaimGroup& g);
 
 }  // namespace sitrep::report
 

@@ -319,5 +319,31 @@ TEST(FormatValueTest, OrdersOfMagnitudeStayWords) {
   EXPECT_EQ(FormatValue(1000, 9999, true, "", false), "about 1,000–9,999");
 }
 
+TEST(FormatGroupRangeTest, MagnitudeEndsStayWords) {
+  ClaimGroup g;
+  auto add = [&](double lo, double hi) {
+    ClaimValueEntry v;
+    v.min = lo;
+    v.max = hi;
+    g.values.push_back(v);
+    g.range_min = g.range_min ? std::min(*g.range_min, lo) : lo;
+    g.range_max = g.range_max ? std::max(*g.range_max, hi) : hi;
+  };
+  EXPECT_EQ(FormatGroupRange(g), "none");
+  add(1000, 999999);  // "thousands of shells"
+  EXPECT_EQ(FormatGroupRange(g), "thousands");
+  add(1000000, 999999999);  // "millions of shells"
+  EXPECT_EQ(FormatGroupRange(g), "thousands–millions");
+  ClaimGroup mixed;
+  g = mixed;
+  add(5000, 5000);
+  add(1000000, 999999999);
+  EXPECT_EQ(FormatGroupRange(g), "5,000–millions");
+  g = mixed;
+  add(10000, 14000);
+  add(12000, 15000);
+  EXPECT_EQ(FormatGroupRange(g), "10,000–15,000");
+}
+
 }  // namespace
 }  // namespace sitrep::report

@@ -218,11 +218,7 @@ std::string RenderHtml(const Brief& b, unsigned sections) {
     out("<h2>Contested figures</h2>\n");
     for (const auto& g : b.claim_groups) {
       std::string subject = g.subject_name.empty() ? g.subject : g.subject_name;
-      std::string range = g.range_min && g.range_max
-                              ? (*g.range_min == *g.range_max ? FormatNumber(*g.range_min)
-                                                              : FormatNumber(*g.range_min) + "–" +
-                                                                    FormatNumber(*g.range_max))
-                              : "none";
+      std::string range = FormatGroupRange(g);
       out(fmt::format(
           "<h3>{}{}</h3>\n<p><span class=\"status {}\">{}</span> · figures given: {} · "
           "{} sources</p>\n",

@@ -144,11 +144,7 @@ std::string RenderMarkdown(const Brief& b, unsigned sections) {
       std::string subject = g.subject_name.empty() ? g.subject : g.subject_name;
       out(fmt::format("### {}{}\n\n", MarkdownEscape(g.measure),
                       subject.empty() ? "" : " — " + MarkdownEscape(subject)));
-      std::string range = g.range_min && g.range_max
-                              ? (*g.range_min == *g.range_max ? FormatNumber(*g.range_min)
-                                                              : FormatNumber(*g.range_min) + "–" +
-                                                                    FormatNumber(*g.range_max))
-                              : "none";
+      std::string range = FormatGroupRange(g);
       out(fmt::format("**{}** · figures given: {} · {} source{}\n\n", g.status, range,
                       g.source_count, g.source_count == 1 ? "" : "s"));
       out("| Source | Figure | According to | Modality | Published | |\n");

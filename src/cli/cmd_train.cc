@@ -1,6 +1,7 @@
 // sitrep train ner|pos: trains a perceptron tagger on a CoNLL corpus
 // (docs/tagger.md). Duplicate sentences are removed, a seeded tenth is held
 // out and scored at the end, and the model is written for `models/`.
+// `sitrep train clusters` builds the word clusters of the features.
 #include <chrono>
 #include <cstdio>
 #include <map>
@@ -8,12 +9,14 @@
 #include "cli/args.h"
 #include "cli/command.h"
 #include "ner/conll.h"
+#include "ner/features.h"
 #include "ner/gazetteer.h"
 #include "ner/gazetteer_match.h"
 #include "ner/model_io.h"
 #include "ner/ner_tagger.h"
 #include "ner/perceptron.h"
 #include "ner/train.h"
+#include "sitrep/data_path.h"
 
 namespace sitrep::cli {
 namespace {
@@ -150,6 +153,11 @@ int RunTrain(const std::vector<std::string>& raw, bool ner) {
     std::fprintf(stderr, "%s: %s\n", name, titles.status().ToString().c_str());
     return kExitError;
   }
+  std::string lexicon_error;
+  if (!LoadFeatureLexicon(&lexicon_error)) {
+    std::fprintf(stderr, "%s: %s\n", name, lexicon_error.c_str());
+    return kExitError;
+  }
   auto t0 = std::chrono::steady_clock::now();
   auto corpus = PrepareCorpus(args->Get("conll"), EntityTypeMap::Default(), &*titles, split_seed);
   if (!corpus.ok()) {
@@ -197,12 +205,74 @@ int RunTrain(const std::vector<std::string>& raw, bool ner) {
   return kExitOk;
 }
 
+int RunTrainClusters(const std::vector<std::string>& raw) {
+  const char* name = "sitrep train clusters";
+  auto args =
+      Args::Parse(ExpandShortOptions(raw),
+                  {"conll", "output", "split-seed", "coarse", "fine", "min-count"}, {"help"});
+  if (!args.ok()) {
+    std::fprintf(stderr, "%s: %s\n", name, args.status().message().c_str());
+    return kExitUsage;
+  }
+  const std::string default_out = DataPath("ner/clusters.tsv");
+  if (args->Has("help") || !args->Has("conll")) {
+    std::printf(
+        "usage: %s --conll FILE [-o FILE] [--split-seed N] [--coarse N] [--fine N]\n"
+        "          [--min-count N]\n"
+        "Clusters the words of the corpus minus its held-out tenth by their neighbours\n"
+        "(docs/clusters.md) and writes FILE (default %s).\n",
+        name, default_out.c_str());
+    return args->Has("help") ? kExitOk : kExitUsage;
+  }
+  ClusterOptions options;
+  uint64_t v = 0, split_seed = kDefaultSplitSeed;
+  struct NumOpt {
+    const char* key;
+    uint64_t lo, hi;
+  };
+  for (const NumOpt& o : {NumOpt{"split-seed", 0, ~0ull}, NumOpt{"coarse", 2, 255},
+                          NumOpt{"fine", 1, 255}, NumOpt{"min-count", 1, 1000000}}) {
+    if (!args->Has(o.key)) continue;
+    if (!ParseUnsigned(args->Get(o.key), &v) || v < o.lo || v > o.hi) {
+      std::fprintf(stderr, "%s: bad --%s '%s'\n", name, o.key, args->Get(o.key).c_str());
+      return kExitUsage;
+    }
+    const std::string k = o.key;
+    if (k == "split-seed") split_seed = v;
+    if (k == "coarse") options.coarse = static_cast<int>(v);
+    if (k == "fine") options.fine = static_cast<int>(v);
+    if (k == "min-count") options.min_count = static_cast<int>(v);
+  }
+  auto corpus = PrepareCorpus(args->Get("conll"), EntityTypeMap::Default(), nullptr, split_seed);
+  if (!corpus.ok()) {
+    std::fprintf(stderr, "%s: %s\n", name, corpus.status().ToString().c_str());
+    return kExitError;
+  }
+  std::vector<const std::vector<std::string>*> text;
+  for (size_t i : corpus->train) text.push_back(&corpus->sentences[i].words);
+  const std::vector<WordCluster> clusters = BuildClusters(text, options);
+  const std::string out = args->Get("output", default_out);
+  const std::string provenance =
+      "sitrep train clusters: " + std::to_string(text.size()) + " training sentences, split seed " +
+      std::to_string(split_seed) + ", coarse " + std::to_string(options.coarse) + ", fine " +
+      std::to_string(options.fine) + ", min count " + std::to_string(options.min_count);
+  Status s = WriteClusters(out, clusters, provenance);
+  if (!s.ok()) {
+    std::fprintf(stderr, "%s: %s\n", name, s.ToString().c_str());
+    return kExitError;
+  }
+  std::printf("wrote %s (%zu words)\n", out.c_str(), clusters.size());
+  return kExitOk;
+}
+
 int RunTrainNer(const std::vector<std::string>& args) { return RunTrain(args, true); }
 int RunTrainPos(const std::vector<std::string>& args) { return RunTrain(args, false); }
 
 }  // namespace
 
 SITREP_COMMAND("train ner", "train the named-entity tagger on a CoNLL corpus", RunTrainNer);
+SITREP_COMMAND("train clusters", "cluster the words of a CoNLL corpus for the tagger features",
+               RunTrainClusters);
 SITREP_COMMAND("train pos", "train the part-of-speech tagger on a CoNLL corpus", RunTrainPos);
 
 }  // namespace sitrep::cli

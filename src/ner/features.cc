@@ -1,6 +1,12 @@
 #include "ner/features.h"
 
 #include <algorithm>
+#include <cstdio>
+#include <fstream>
+#include <mutex>
+#include <unordered_map>
+
+#include "sitrep/data_path.h"
 
 namespace sitrep {
 namespace {
@@ -156,35 +162,195 @@ uint64_t LengthBucket(int chars) {
   return 6;
 }
 
+// The word lists of the features, keyed by lowercased-word hash: the
+// org-word lexicon and the word clusters.
+struct WordData {
+  uint8_t lex = 0, coarse = 0, fine = 0;
+};
+struct Lexicon {
+  std::once_flag once;
+  bool ok = false;
+  std::string error;
+  std::unordered_map<uint64_t, WordData> words;
+};
+
+Lexicon& TheLexicon() {
+  static Lexicon lexicon;
+  return lexicon;
+}
+
+bool ReadOrgWords(Lexicon* lex) {
+  const std::string path = DataPath("lexicons/org-words.tsv");
+  std::ifstream in(path);
+  if (!in) {
+    lex->error = path + ": cannot read the org-word lexicon";
+    return false;
+  }
+  std::string line;
+  int number = 0;
+  while (std::getline(in, line)) {
+    ++number;
+    if (line.empty() || line[0] == '#') continue;
+    const size_t tab = line.find('\t');
+    const std::string_view kind =
+        tab == std::string::npos ? std::string_view() : std::string_view(line).substr(tab + 1);
+    uint8_t bit = 0;
+    if (kind == "org") bit = kLexOrgWord;
+    if (kind == "connector") bit = kLexConnector;
+    if (bit == 0 || tab == 0) {
+      lex->error = path + ":" + std::to_string(number) + ": expected WORD<TAB>org|connector";
+      return false;
+    }
+    WordInfo w;
+    ScanWord(std::string_view(line).substr(0, tab), &w);
+    lex->words[w.lower].lex |= bit;
+  }
+  return true;
+}
+
+bool ReadClusters(Lexicon* lex) {
+  const std::string path = DataPath("ner/clusters.tsv");
+  std::FILE* f = std::fopen(path.c_str(), "r");
+  if (f == nullptr) {
+    lex->error = path + ": cannot read the word clusters";
+    return false;
+  }
+  char line[256];
+  int number = 0;
+  bool ok = true;
+  while (std::fgets(line, sizeof(line), f) != nullptr) {
+    ++number;
+    if (line[0] == '#' || line[0] == '\n') continue;
+    unsigned long long hash = 0;
+    unsigned coarse = 0, fine = 0;
+    if (std::sscanf(line, "%16llx\t%u\t%u", &hash, &coarse, &fine) != 3 || coarse == 0 ||
+        coarse > 255 || fine == 0 || fine > 255) {
+      lex->error = path + ":" + std::to_string(number) + ": expected HASH<TAB>COARSE<TAB>FINE";
+      ok = false;
+      break;
+    }
+    WordData& d = lex->words[hash];
+    d.coarse = static_cast<uint8_t>(coarse);
+    d.fine = static_cast<uint8_t>(fine);
+  }
+  std::fclose(f);
+  return ok;
+}
+
+const WordData* LookUp(uint64_t lower) {
+  Lexicon& lex = TheLexicon();
+  std::call_once(lex.once, [&lex] {
+    lex.ok = ReadOrgWords(&lex) && ReadClusters(&lex);
+    if (!lex.ok) {
+      lex.words.clear();
+      std::fprintf(stderr, "sitrep: warning: %s\n", lex.error.c_str());
+    }
+  });
+  const auto it = lex.words.find(lower);
+  return it == lex.words.end() ? nullptr : &it->second;
+}
+
 enum Casing : uint8_t { kCased = 1, kWithLower = 2, kWithUpper = 4 };
 
-// Slot numbers of the neighbour features (also their hash templates).
+// Hash templates of the neighbour features.
 constexpr uint64_t kPrevWord = 13, kPrev2Word = 14, kNextWord = 15, kNext2Word = 16,
-                   kPrevShape = 17, kNextShape = 18;
+                   kPrevShape = 17, kNextShape = 18, kPrevCluster = 32, kNextCluster = 33,
+                   kPrev2Cluster = 34, kNext2Cluster = 35;
 
-void NeighborValues(uint64_t lower, uint64_t shape, int offset, uint64_t out[2]) {
-  out[1] = kNoFeature;
+// `cluster` is coarse << 8 | fine, 0 when the word has none.
+void NeighborValues(uint64_t lower, uint64_t shape, uint64_t cluster, int offset, uint64_t out[3]) {
+  out[0] = out[1] = out[2] = kNoFeature;
   switch (offset) {
     case -1:
       out[0] = MixFeature(kPrevWord, lower);
       out[1] = MixFeature(kPrevShape, shape);
+      if (cluster != 0) out[2] = MixFeature(kPrevCluster, cluster);
       break;
     case -2:
       out[0] = MixFeature(kPrev2Word, lower);
+      if (cluster != 0) out[1] = MixFeature(kPrev2Cluster, cluster >> 8);
       break;
     case 1:
       out[0] = MixFeature(kNextWord, lower);
       out[1] = MixFeature(kNextShape, shape);
+      if (cluster != 0) out[2] = MixFeature(kNextCluster, cluster);
       break;
     case 2:
       out[0] = MixFeature(kNext2Word, lower);
+      if (cluster != 0) out[1] = MixFeature(kNext2Cluster, cluster >> 8);
       break;
     default:
-      out[0] = kNoFeature;
+      break;
+  }
+}
+
+// Slots 28-29: where the word stands in a run of capitalized words (joined
+// by connectors such as "of") and where the org words of that run are
+// ("Ministry of Foreign Affairs", "Movement for Democratic Change"); and the
+// nearest org words at +-1..3 whatever the case, for ALL-CAPS and lowercase
+// text.
+void NameRunFeatures(const WordSummary* words, size_t n, size_t i, uint32_t mode, uint64_t out[2]) {
+  const long ln = static_cast<long>(n), li = static_cast<long>(i);
+  auto name = [&](long j) {
+    if (j < 0 || j >= ln || (words[j].lex & kLexConnector) != 0) return false;
+    const uint8_t cap = words[j].cap;
+    return cap == kInitCap || cap == kAllCaps || cap == kMixed;
+  };
+  auto connector = [&](long j) { return j >= 0 && j < ln && (words[j].lex & kLexConnector) != 0; };
+  auto org = [&](long j) { return (words[j].lex & kLexOrgWord) != 0; };
+  // A connector belongs to a run when name words follow and precede it
+  // through at most one more connector.
+  auto joins = [&](long j, long step) {
+    return name(j + step) || (connector(j + step) && name(j + 2 * step));
+  };
+  auto in_run = [&](long j) { return name(j) || (connector(j) && joins(j, 1) && joins(j, -1)); };
+  constexpr long kReach = 6;
+  uint64_t run = 0;
+  if (in_run(li)) {
+    long org_after = 0, org_before = 0, right = 0, left = 0;
+    for (long j = li + 1; j < ln && j <= li + kReach && in_run(j); ++j) {
+      ++right;
+      if (org_after == 0 && name(j) && org(j)) org_after = j - li;
+    }
+    for (long j = li - 1; j >= 0 && j >= li - kReach && in_run(j); --j) {
+      ++left;
+      if (org_before == 0 && name(j) && org(j)) org_before = li - j;
+    }
+    run = 1 | (name(li) ? 0u : 2u) | (org(li) ? 4u : 0u) |
+          static_cast<uint64_t>(std::min(org_after, 3L)) << 3 |
+          static_cast<uint64_t>(std::min(org_before, 2L)) << 5 |
+          static_cast<uint64_t>(std::min(right, 2L)) << 7 |
+          static_cast<uint64_t>(std::min(left, 2L)) << 9;
+  }
+  out[0] = MixFeature(28, run << 2 | mode);
+  uint64_t near_right = 0, near_left = 0;
+  for (long d = 1; d <= 3; ++d) {
+    if (near_right == 0 && li + d < ln && org(li + d)) near_right = static_cast<uint64_t>(d);
+    if (near_left == 0 && li - d >= 0 && org(li - d)) near_left = static_cast<uint64_t>(d);
+  }
+  const uint64_t self = org(li) ? 1 : 0;
+  if (near_right + near_left + self == 0) {
+    out[1] = kNoFeature;
+  } else {
+    out[1] = MixFeature(
+        29, ((near_right << 2 | near_left) << 1 | self) << 5 | uint64_t{words[i].cap} << 2 | mode);
   }
 }
 
 }  // namespace
+
+uint64_t LowerWordHash(std::string_view word) {
+  WordInfo w;
+  ScanWord(word, &w);
+  return w.lower;
+}
+
+bool LoadFeatureLexicon(std::string* error) {
+  LookUp(0);
+  const Lexicon& lex = TheLexicon();
+  if (!lex.ok && error != nullptr) *error = lex.error;
+  return lex.ok;
+}
 
 void AnalyzeWord(std::string_view word, WordSummary* s, uint64_t local[kNumLocalFeatures]) {
   WordInfo w;
@@ -199,6 +365,10 @@ void AnalyzeWord(std::string_view word, WordSummary* s, uint64_t local[kNumLocal
   if (w.uppers + w.lowers >= 2) {
     s->casing = kCased | (w.lowers > 0 ? kWithLower : 0) | (w.uppers > 0 ? kWithUpper : 0);
   }
+  const WordData* data = LookUp(w.lower);
+  s->lex = data != nullptr ? data->lex : 0;
+  s->coarse = data != nullptr ? data->coarse : 0;
+  s->fine = data != nullptr ? data->fine : 0;
   local[0] = MixFeature(0, 1);
   local[1] = MixFeature(1, w.lower);
   local[2] = MixFeature(2, w.exact);
@@ -209,6 +379,8 @@ void AnalyzeWord(std::string_view word, WordSummary* s, uint64_t local[kNumLocal
   for (int k = 0; k < 4; ++k) {
     local[7 + k] = w.chars > k + 1 ? MixFeature(7 + k, w.suffix[k]) : kNoFeature;
   }
+  local[11] = s->coarse != 0 ? MixFeature(30, s->coarse) : kNoFeature;
+  local[12] = s->fine != 0 ? MixFeature(31, uint64_t{s->coarse} << 8 | s->fine) : kNoFeature;
 }
 
 uint32_t SentenceMode(const WordSummary* words, size_t n) {
@@ -226,7 +398,7 @@ uint32_t SentenceMode(const WordSummary* words, size_t n) {
 }
 
 void NeighborFeatures(const WordSummary& w, int offset, uint64_t out[kNumNeighborFeatures]) {
-  NeighborValues(w.lower, w.shape, offset, out);
+  NeighborValues(w.lower, w.shape, uint64_t{w.coarse} << 8 | w.fine, offset, out);
 }
 
 void BoundaryFeatures(size_t n, size_t i, int offset, uint64_t out[kNumNeighborFeatures]) {
@@ -237,7 +409,7 @@ void BoundaryFeatures(size_t n, size_t i, int offset, uint64_t out[kNumNeighborF
     lower = j == static_cast<long>(n) ? kEos : kEos2;
     shape = kEos;
   }
-  NeighborValues(lower, shape, offset, out);
+  NeighborValues(lower, shape, 0, offset, out);
 }
 
 void ContextFeatures(const WordSummary* words, size_t n, size_t i, uint32_t mode,
@@ -280,6 +452,7 @@ void ContextFeatures(const WordSummary* words, size_t n, size_t i, uint32_t mode
   uint64_t window = static_cast<uint64_t>(mode);
   for (long j = li - 2; j <= li + 2; ++j) window = window << 3 | cap_at(j);
   out[10] = MixFeature(27, window);
+  NameRunFeatures(words, n, i, mode, out + 11);
 }
 
 void ExtractStaticFeatures(const std::vector<std::string_view>& words, const uint8_t* hints,
@@ -295,26 +468,18 @@ void ExtractStaticFeatures(const std::vector<std::string_view>& words, const uin
     (*words_out)[i].shape = summaries[i].shape;
   }
   const uint32_t mode = SentenceMode(summaries.data(), n);
-  // Slot layout: 0-10 local, 11-12 context, 13-18 neighbours, 19-27 context.
-  constexpr int kContextSlots[kNumContextFeatures] = {11, 12, 19, 20, 21, 22, 23, 24, 25, 26, 27};
   for (size_t i = 0; i < n; ++i) {
     uint64_t* f = features->data() + i * kNumStaticFeatures;
-    uint64_t ctx[kNumContextFeatures];
-    ContextFeatures(summaries.data(), n, i, mode, hints, ctx);
-    for (int k = 0; k < kNumContextFeatures; ++k) f[kContextSlots[k]] = ctx[k];
-    for (int offset : {-1, -2, 1, 2}) {
+    ContextFeatures(summaries.data(), n, i, mode, hints, f + kNumLocalFeatures);
+    uint64_t* nb = f + kNumLocalFeatures + kNumContextFeatures;
+    for (int offset : {-2, -1, 1, 2}) {
       const long j = static_cast<long>(i) + offset;
-      uint64_t nb[kNumNeighborFeatures];
       if (j < 0 || j >= static_cast<long>(n)) {
         BoundaryFeatures(n, i, offset, nb);
       } else {
         NeighborFeatures(summaries[j], offset, nb);
       }
-      // -1 -> 13, 17; -2 -> 14; +1 -> 15, 18; +2 -> 16.
-      const int word_slot = offset < 0 ? 12 - offset : 14 + offset;
-      f[word_slot] = nb[0];
-      if (offset == -1) f[17] = nb[1];
-      if (offset == 1) f[18] = nb[1];
+      nb += kNumNeighborFeatures;
     }
   }
 }

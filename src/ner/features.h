@@ -10,15 +10,17 @@
 #define SITREP_NER_FEATURES_H_
 
 #include <cstdint>
+#include <string>
 #include <string_view>
 #include <vector>
 
 namespace sitrep {
 
 // Bump when features change: models record it and refuse a mismatch.
-inline constexpr uint32_t kFeatureSetVersion = 2;
+inline constexpr uint32_t kFeatureSetVersion = 3;
 
-inline constexpr int kNumStaticFeatures = 28;
+// Slots of ExtractStaticFeatures: local, context, then neighbours -2, -1, +1, +2.
+inline constexpr int kNumStaticFeatures = 13 + 13 + 4 * 3;
 inline constexpr int kNumDynamicFeatures = 4;
 // A slot value meaning "no feature here" (skipped when scoring).
 inline constexpr uint64_t kNoFeature = 0;
@@ -51,15 +53,36 @@ struct WordSummary {
   uint8_t cap = 0;     // capitalization class
   uint8_t chars = 0;   // digit/hyphen/period/mixed-script bits | length bucket << 5
   uint8_t casing = 0;  // which letters it has, for the sentence mode
+  uint8_t lex = 0;     // kLexOrgWord | kLexConnector (data/lexicons/org-words.tsv)
+  uint8_t coarse = 0;  // word cluster (data/ner/clusters.tsv), 0 = none
+  uint8_t fine = 0;    // sub-cluster within `coarse`, 0 = none
 };
 
-// Slots 0-10: features of the word alone (bias, word, shape, affixes).
-inline constexpr int kNumLocalFeatures = 11;
-// Slots 11, 12, 19-27: features that depend on the sentence around the word.
-inline constexpr int kNumContextFeatures = 11;
-// Slots 13-18 read one neighbour each: at most two per neighbour offset
+// WordSummary::lex bits.
+inline constexpr uint8_t kLexOrgWord = 1;    // heads or ends organization names
+inline constexpr uint8_t kLexConnector = 2;  // may join the words of a name ("of")
+
+// Reads the org-word lexicon (docs/lexicon-org-words.md) and the word
+// clusters (docs/clusters.md) if that has not been done; the features use
+// them from then on. AnalyzeWord calls it on first use
+// and, if the file cannot be read, warns once on stderr and goes on without
+// it (a model trained with it then tags worse). `sitrep train` calls it first
+// and fails on an error. Thread-safe.
+bool LoadFeatureLexicon(std::string* error);
+
+// The hash of a word's lowercased form that the features use (and that keys
+// data/ner/clusters.tsv).
+uint64_t LowerWordHash(std::string_view word);
+
+// Features of the word alone (bias, word, shape, affixes, clusters).
+inline constexpr int kNumLocalFeatures = 13;
+// Features that depend on the sentence around the word.
+inline constexpr int kNumContextFeatures = 13;
+// Features that read one neighbour each: at most three per neighbour offset
 // (-2, -1, +1, +2); unused entries are kNoFeature.
-inline constexpr int kNumNeighborFeatures = 2;
+inline constexpr int kNumNeighborFeatures = 3;
+static_assert(kNumStaticFeatures ==
+              kNumLocalFeatures + kNumContextFeatures + 4 * kNumNeighborFeatures);
 
 // One pass over the word's bytes: its summary and its local features.
 void AnalyzeWord(std::string_view word, WordSummary* summary, uint64_t local[kNumLocalFeatures]);

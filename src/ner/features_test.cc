@@ -38,15 +38,52 @@ TEST(FeaturesTest, CyrillicCaseFolds) {
   EXPECT_EQ(a[1], b[1]);
 }
 
+// Slots of ExtractStaticFeatures: local ones first, then the context ones.
+constexpr int kHint = kNumLocalFeatures + 5, kHintsAround = kNumLocalFeatures + 6;
+constexpr int kCoarseCluster = 11, kFineCluster = 12;
+constexpr int kNameRun = kNumLocalFeatures + 11, kNearOrgWord = kNumLocalFeatures + 12;
+
 TEST(FeaturesTest, HintsOnlyWhenGiven) {
   std::vector<std::string_view> w = {"Kim", "visited", "Wonsan"};
   auto none = Features(w);
-  EXPECT_EQ(none[22], kNoFeature);
+  EXPECT_EQ(none[kHint], kNoFeature);
   const uint8_t hints[] = {1, 0, 3};
   auto with = Features(w, hints);
-  EXPECT_NE(with[22], kNoFeature);
-  EXPECT_EQ(with[kNumStaticFeatures + 22], kNoFeature);  // "visited" has no hint
-  EXPECT_NE(with[kNumStaticFeatures + 23], kNoFeature);  // but neighbours do
+  EXPECT_NE(with[kHint], kNoFeature);
+  EXPECT_EQ(with[kNumStaticFeatures + kHint], kNoFeature);         // "visited" has no hint
+  EXPECT_NE(with[kNumStaticFeatures + kHintsAround], kNoFeature);  // but neighbours do
+}
+
+TEST(FeaturesTest, LexiconAndClustersLoad) {
+  std::string error;
+  ASSERT_TRUE(LoadFeatureLexicon(&error)) << error;
+  WordSummary s;
+  uint64_t local[kNumLocalFeatures];
+  AnalyzeWord("Ministry", &s, local);
+  EXPECT_EQ(s.lex, kLexOrgWord);
+  AnalyzeWord("of", &s, local);
+  EXPECT_EQ(s.lex, kLexConnector);
+  // A frequent word has a cluster; a made-up one has none.
+  AnalyzeWord("the", &s, local);
+  EXPECT_NE(s.coarse, 0);
+  EXPECT_NE(local[kCoarseCluster], kNoFeature);
+  AnalyzeWord("Zqxwvbn", &s, local);
+  EXPECT_EQ(s.coarse, 0);
+  EXPECT_EQ(local[kCoarseCluster], kNoFeature);
+  EXPECT_EQ(local[kFineCluster], kNoFeature);
+}
+
+TEST(FeaturesTest, NameRunSeesTheOrgWordAhead) {
+  // "Zqx" in "Zqx Qzv Party" has an org word two words ahead, in its run of
+  // capitalized words; in "Zqx Qzv Bird" it has none.
+  auto a = Features({"the", "Zqx", "Qzv", "Party", "said"});
+  auto b = Features({"the", "Zqx", "Qzv", "Bird", "said"});
+  EXPECT_NE(a[kNumStaticFeatures + kNameRun], b[kNumStaticFeatures + kNameRun]);
+  EXPECT_NE(a[kNumStaticFeatures + kNearOrgWord], kNoFeature);
+  EXPECT_EQ(b[kNumStaticFeatures + kNearOrgWord], kNoFeature);
+  // The same word and neighbours in an ALL-CAPS headline still see the org word.
+  auto c = Features({"THE", "ZQX", "QZV", "PARTY", "SAID"});
+  EXPECT_NE(c[kNumStaticFeatures + kNearOrgWord], kNoFeature);
 }
 
 TEST(FeaturesTest, OddTokensAreSafe) {

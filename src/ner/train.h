@@ -45,6 +45,30 @@ StatusOr<ModelData> TrainNer(const Corpus& corpus, bool bilou, PerceptronTrainOp
 // POS model from the second column of corpus.train.
 StatusOr<ModelData> TrainPos(const Corpus& corpus, PerceptronTrainOptions options, std::FILE* log);
 
+// Distributional word clusters (docs/clusters.md): each lowercased word seen
+// at least `min_count` times is described by counts of its left and right
+// neighbours among the `context_words` most frequent words, and spherical
+// k-means groups these vectors into `coarse` clusters, then each cluster into
+// at most `fine` sub-clusters. Deterministic for given input and options.
+struct ClusterOptions {
+  int coarse = 32;
+  int fine = 16;
+  int min_count = 3;
+  int context_words = 1000;
+  int iterations = 12;
+  uint64_t seed = 7;
+};
+struct WordCluster {
+  uint64_t word = 0;             // LowerWordHash
+  uint8_t coarse = 0, fine = 0;  // 1-based
+};
+// Clusters of the words of `sentences`, sorted by word hash.
+std::vector<WordCluster> BuildClusters(
+    const std::vector<const std::vector<std::string>*>& sentences, const ClusterOptions& options);
+// Writes the clusters in the format of data/ner/clusters.tsv.
+Status WriteClusters(const std::string& path, const std::vector<WordCluster>& clusters,
+                     const std::string& provenance);
+
 // Exact-span counts per type.
 struct SpanCounts {
   size_t tp = 0, fp = 0, fn = 0;

@@ -101,6 +101,39 @@ TEST_F(ConsolidateTest, MergesMentionsOfOneEventAcrossPrecisions) {
   EXPECT_NE(strike->summary.find("strike on Kelm"), std::string::npos);
 }
 
+Document PactDoc(const std::string& id, const std::string& outlet, const std::string& text,
+                 const std::string& when, const std::string& when_value,
+                 const std::vector<std::pair<std::string, std::string>>& parties) {
+  DocBuilder b(id, outlet, "2026-11-02", text);
+  auto t = b.Timex(when, when_value);
+  auto agent = b.Entity(parties[0].first, "GPE", parties[0].second);
+  auto target = b.Entity(parties[1].first, "GPE", parties[1].second);
+  b.Event("signed", "AGREE", t, agent, target);
+  return b.Build();
+}
+
+TEST_F(ConsolidateTest, BilateralEventJoinsAcrossPrecisionByItsCountries) {
+  Document day = PactDoc(
+      "d-day", "The Dellin Courier", "Tarsk and Marrovia signed a defence pact on March 14, 2026.",
+      "March 14, 2026", "2026-03-14", {{"Tarsk", "tarsk@XB"}, {"Marrovia", "marrovia@XA"}});
+  // The leaders of the same two countries, dated only by the year: far too
+  // coarse for one shared country, but the pair of countries is the pact.
+  Document year =
+      PactDoc("d-year", "Meridian Wire", "In 2026, Orlov and Vann signed a defence pact.", "2026",
+              "2026", {{"Orlov", "orlov@XB"}, {"Vann", "vann@XA"}});
+  Brief b = Consolidate({day, year}, *lex_, {});
+  ASSERT_EQ(b.timeline.size(), 1u);
+  EXPECT_EQ(b.timeline[0].date, "2026-03-14");
+  EXPECT_EQ(b.timeline[0].sources.size(), 2u);
+
+  // Sharing one country of two is not enough between a day and a year.
+  Document other = PactDoc("d-other", "Tarsk Federal Network",
+                           "In 2026, Orlov and Sorlund signed a trade accord.", "2026", "2026",
+                           {{"Orlov", "orlov@XB"}, {"Sorlund", "sorlund@XC"}});
+  b = Consolidate({day, other}, *lex_, {});
+  EXPECT_EQ(b.timeline.size(), 2u);
+}
+
 TEST_F(ConsolidateTest, NearDuplicatesCountAsTheirFirstCopysSource) {
   Brief b = Consolidate(Corpus(), *lex_, {});
   const TimelineEntry* strike = FindType(b, "ASSAULT");

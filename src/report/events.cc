@@ -58,9 +58,17 @@ struct Cluster {
 // by country ("Putin" and "Moscow"): fine for mentions of about the same
 // precision, too loose when a mere "in 2024" would join one day of the
 // year.
-bool CountryMatchAllowed(const TimeValue& coarse, const TimeValue& fine) {
-  return coarse.width() <= 40 * fine.width();
+bool CountryMatchAllowed(const TimeValue& a, const TimeValue& b) {
+  // Either side may be the coarser: a month mention meets a year cluster as
+  // often as the other way round.
+  return std::max(a.width(), b.width()) <= 40 * std::min(a.width(), b.width());
 }
+
+// Two sides that name the same two or more countries and nothing that tells
+// them apart ("Putin and Kim signed" / "Russia and North Korea signed") are
+// about one bilateral event at any precision: the coarse mention is the
+// same pact or meeting told less exactly.
+bool SameCountrySet(const KeySet& a, const KeySet& b) { return a.size() >= 2 && a == b; }
 
 // Participant compatibility: when both sides name participants they must
 // share one (an actor, or a country where CountryMatchAllowed); otherwise
@@ -71,7 +79,8 @@ bool ParticipantsCompatible(const EventRec& m, const Cluster& c) {
     if (Intersects(m.agents, c.participants) || Intersects(m.targets, c.participants)) {
       return true;
     }
-    return CountryMatchAllowed(m.time, c.time) && Intersects(m.countries, c.countries);
+    return (CountryMatchAllowed(m.time, c.time) && Intersects(m.countries, c.countries)) ||
+           SameCountrySet(m.countries, c.countries);
   }
   if (m.location >= 0 && !c.locations.empty()) {
     return std::binary_search(c.locations.begin(), c.locations.end(), m.location);
@@ -83,7 +92,8 @@ bool ParticipantsCompatible(const EventRec& m, const Cluster& c) {
 bool ClustersCompatible(const Cluster& x, const Cluster& y) {
   if (!x.participants.empty() && !y.participants.empty()) {
     if (Intersects(x.participants, y.participants)) return true;
-    return CountryMatchAllowed(x.time, y.time) && Intersects(x.countries, y.countries);
+    return (CountryMatchAllowed(x.time, y.time) && Intersects(x.countries, y.countries)) ||
+           SameCountrySet(x.countries, y.countries);
   }
   if (!x.locations.empty() && !y.locations.empty()) return Intersects(x.locations, y.locations);
   return true;

@@ -357,10 +357,15 @@ bool Recognizer::MatchModified(size_t i, Match* m) {
     e = u[j + 1].lex;
   }
   if (!k) return false;
-  if (k < n_ && u[k].IsDash() && !u[k].space_before) ++k;
+  const std::string& code = e->S(Cls::kModPre);
+  const bool dash = k < n_ && u[k].IsDash() && !u[k].space_before;
+  // "pre-2022", "post-2014" are prefixes: without the hyphen "post" is a
+  // noun or a newspaper ("the Post 2024 poll"); the article before them
+  // belongs to the noun they modify ("the pre-2022 border").
+  if ((code == "BEFORE" || code == "AFTER") && (!dash || k - i > 1)) return false;
+  if (dash) ++k;
   Match t;
   size_t end = ReadYearTarget(k, &t);
-  const std::string& code = e->S(Cls::kModPre);
   // "early Tuesday", "late Sunday": a single-word modifier of a day.
   if (!end && k == i + 1 && (code == "START" || code == "END") &&
       (MatchWeekday(k, &t) || MatchRelative(k, &t)) && t.prec == 3 && t.timex.type == "DATE") {

@@ -117,6 +117,20 @@ TEST_F(TaggerTest, FuzzyPeriodsAndModifiers) {
   EXPECT_EQ(cold->range_begin, "1947");
 }
 
+TEST_F(TaggerTest, PreAndPostPrefixesAreOpenEnded) {
+  Document d =
+      Tag("Troops crossed the pre-2022 border, and the post-2014 sanctions stayed. "
+          "The Post 2024 survey and a post office were untouched.");
+  const Timex* pre = Find(d, "pre-2022");
+  ASSERT_NE(pre, nullptr);
+  EXPECT_EQ(pre->value, "2022");
+  EXPECT_EQ(pre->mod, "BEFORE");
+  const Timex* post = Find(d, "post-2014");
+  ASSERT_NE(post, nullptr);
+  EXPECT_EQ(post->mod, "AFTER");
+  EXPECT_EQ(Find(d, "Post 2024"), nullptr);
+}
+
 TEST_F(TaggerTest, RangesTimesDurationsAndSets) {
   Document d =
       Tag("Drills ran from May 8 to 10. The strike came at 2100 GMT on May 7, and a "

@@ -26,7 +26,11 @@ int main(int argc, char** argv) {
   for (auto* f : {&MakeSegmenter, &MakePosTagger, &MakeTimexTagger, &MakeEntityTagger,
                   &MakeQuantityTagger, &MakeAttributionTagger, &MakeEventTagger}) {
     AnnotatorOr a = (*f)();
-    if (a.ok() && *a) stages.push_back(std::move(*a));
+    if (a.ok() && *a) {
+      stages.push_back(std::move(*a));
+    } else if (!a.ok()) {
+      std::cerr << "stage not loaded: " << a.status().ToString() << "\n";
+    }
   }
   std::ifstream in(argv[1]);
   for (std::string line; std::getline(in, line);) {
@@ -69,8 +73,17 @@ int main(int argc, char** argv) {
     }
     for (const Claim& c : doc.claims) {
       std::string src, time;
-      for (const auto& a : doc.attributions) {
-        if (a.id == c.attribution) src = a.source_text + " [" + a.cue + "]";
+      // The chain: each link, then " <- " the source it relays.
+      std::string at = c.attribution;
+      for (int guard = 0; guard < 5 && !at.empty(); ++guard) {
+        std::string next;
+        for (const auto& a : doc.attributions) {
+          if (a.id != at) continue;
+          if (!src.empty()) src += " <- ";
+          src += a.source_text + " [" + a.cue + "]";
+          next = a.via;
+        }
+        at = next;
       }
       for (const auto& t : doc.timexes) {
         if (t.id == c.time) time = t.value;

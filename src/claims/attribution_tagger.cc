@@ -184,7 +184,9 @@ size_t AttributionTagger::HandleCue(const DocView& v, size_t i, size_t len, cons
   if (i > first && v.IsCapitalized(i)) return after;
   // Inverted: '"...," said Putin' / '..., confirms Newsweek, citing ...'
   bool inverted_only = kind == "verb-inverted";
-  if (i > first && (v.word(i - 1) == "," || v.IsCloseQuote(i - 1))) {
+  // '..., reported that Russia lost': a clause, not a source, follows.
+  bool clause_follows = after < limit && words[after] == "that";
+  if (i > first && !clause_follows && (v.word(i - 1) == "," || v.IsCloseQuote(i - 1))) {
     size_t se = SourceAfter(v, after, limit);
     bool comma = v.word(i - 1) == ",";
     // '..., said the Reuters agency': after a comma, a source that starts
@@ -211,8 +213,37 @@ size_t AttributionTagger::HandleCue(const DocView& v, size_t i, size_t len, cons
     }
     break;
   }
+  // "Newsweek, citing the National Resistance Centre, reported that ...":
+  // the subject stands before the parenthetical citing phrase, and relays
+  // the source it cites.
+  int relayed = -1;
+  if (k > first + 1 && words[k - 1] == "," && !doc->attributions.empty()) {
+    Attribution& p = doc->attributions.back();
+    size_t pb = v.TokenAt(p.start);
+    size_t pe = v.TokenAt(p.end);
+    // The cited source may run on past where SourceAfter stopped, up to the
+    // closing comma ("citing sources in the Defence Intelligence of Ukraine,").
+    bool runs_to_comma = pe < k && pe + 8 >= k;
+    for (size_t t = pe; runs_to_comma && t + 1 < k; ++t) {
+      runs_to_comma = words[t] != "," && words[t] != "." && !v.IsQuote(t);
+    }
+    if (p.via.empty() && pb > first + 1 && pb < k && runs_to_comma && words[pb - 1] == ",") {
+      size_t len = 0;
+      const PhraseEntry* ce = cues_.Match(words, pb, &len);
+      if (ce != nullptr && ce->field(0) == "citing" && pb + len < k - 1) {
+        relayed = static_cast<int>(doc->attributions.size() - 1);
+        if (pe + 1 < k) {
+          p.end = v.end(k - 2);
+          p.source_text = std::string(doc->SpanText(v.start(pb + len), p.end));
+          p.source_actor = ActorIn(*doc, v.start(pb + len), p.end);
+        }
+        k = pb - 1;
+      }
+    }
+  }
   // Passive: "reported to the Kyiv Post ... by anonymous intelligence sources".
-  bool passive = (k < i && IsAux(words[k])) || (k > first && words[k - 1] == ",") || k == i;
+  bool passive =
+      relayed < 0 && ((k < i && IsAux(words[k])) || (k > first && words[k - 1] == ",") || k == i);
   if (passive && chunker_.IsParticiple(v, i)) {
     size_t channel_b = 0, channel_e = 0;
     for (size_t b = after; b < limit && b < after + 12; ++b) {
@@ -273,6 +304,7 @@ size_t AttributionTagger::HandleCue(const DocView& v, size_t i, size_t len, cons
     if (sb == k) return after;
   }
   size_t idx = Add(v, sb, k, i, after, full_cue, doc);
+  if (relayed >= 0) doc->attributions[idx].via = doc->attributions[relayed].id;
   // "X told Y": Y relays what X said.
   if (e.field(0) == "tell" && after < limit && v.IsCapitalized(after)) {
     size_t ye = SourceAfter(v, after, limit);

@@ -114,5 +114,31 @@ TEST_F(AttributionTaggerTest, NoCueNoAttribution) {
   EXPECT_TRUE(Tag("Officials of the United States met.").empty());
 }
 
+TEST_F(AttributionTaggerTest, CitingParentheticalBetweenSubjectAndVerb) {
+  // The subject before ", citing X," relays X; "reported that" introduces a
+  // clause, not a source after the verb.
+  auto a =
+      Tag("The Kyiv Independent, citing the General Staff, reported that Russia lost 90 tanks.");
+  ASSERT_EQ(a.size(), 2u);
+  EXPECT_EQ(a[0].source_text, "the General Staff");
+  EXPECT_EQ(a[1].source_text, "The Kyiv Independent");
+  EXPECT_EQ(a[1].via, a[0].id);
+}
+
+TEST_F(AttributionTaggerTest, CitingParentheticalWithALongerSource) {
+  auto a =
+      Tag("Ukrainska Pravda, citing sources in the Defence Intelligence of Ukraine, reported that "
+          "two Russian ships were hit overnight.");
+  ASSERT_EQ(a.size(), 2u);
+  EXPECT_EQ(a[0].source_text, "sources in the Defence Intelligence of Ukraine");
+  EXPECT_EQ(a[1].source_text, "Ukrainska Pravda");
+  EXPECT_EQ(a[1].via, a[0].id);
+  // Without the comma before the cue it is an ordinary "X reported that".
+  auto b = Tag("Ukrainska Pravda reported that two Russian ships were hit.");
+  ASSERT_EQ(b.size(), 1u);
+  EXPECT_EQ(b[0].source_text, "Ukrainska Pravda");
+  EXPECT_TRUE(b[0].via.empty());
+}
+
 }  // namespace
 }  // namespace sitrep::claims

@@ -1,5 +1,6 @@
 // Claims from quantities and events: EventTagger::BuildClaims.
 #include <algorithm>
+#include <cstdlib>
 #include <string_view>
 #include <unordered_map>
 
@@ -119,12 +120,34 @@ void EventTagger::BuildClaims(const DocView& v, const std::vector<EventInfo>& in
     // "Russian attacks killed at least six".
     bool bare_casualties = q.counted.empty() && q.unit.empty() && q_event[k] >= 0 &&
                            doc->events[q_event[k]].type == "CASUALTIES";
-    if (q.counted.empty() && q.unit.empty() && !bare_casualties) continue;
     size_t qt = v.TokenAt(q.start);
     if (qt >= v.size()) continue;
     size_t s = v.sentence(qt);
     const Sentence& sent = doc->sentences[s];
     size_t first = v.sentence_first(s);
+    // "Russia sent 12 tanks. Five have been lost.": a bare figure that opens
+    // its sentence counts what the last figure of the two sentences before
+    // counted, and belongs to whoever owned those.
+    std::string borrowed, borrowed_subject;
+    if (q.counted.empty() && q.unit.empty() && qt == first) {
+      for (size_t p = k; p > 0; --p) {
+        const Quantity& pq = doc->quantities[p - 1];
+        size_t ps = v.sentence(v.TokenAt(pq.start));
+        if (ps + 2 < s) break;
+        if (ps == s || !IsPeopleOrThing(pq.unit)) continue;
+        borrowed = pq.unit;
+        // The claim made of that figure: same sentence, same value (its
+        // measure may carry modifiers and a verb: "Leopard tanks delivered").
+        for (const Claim& pc : doc->claims) {
+          if (pc.start == doc->sentences[ps].start && pc.value.min == pq.min &&
+              (pc.value.max == pq.max || !pc.value.max)) {
+            borrowed_subject = pc.subject;
+          }
+        }
+        break;
+      }
+    }
+    if (q.counted.empty() && q.unit.empty() && !bare_casualties && borrowed.empty()) continue;
     // "the three Baltic States", "these two men": a definite determiner
     // before a small bare figure refers back to a known set; nobody reports
     // it as a figure.
@@ -245,6 +268,7 @@ void EventTagger::BuildClaims(const DocView& v, const std::vector<EventInfo>& in
         if (e >= 0) subject = actor_of(e);
       }
     }
+    if (subject.empty()) subject = borrowed_subject;
     c.subject = subject;
 
     // Measure: counted noun and modifiers, then what the event did to them.
@@ -263,6 +287,26 @@ void EventTagger::BuildClaims(const DocView& v, const std::vector<EventInfo>& in
       measure = counted;
     } else if (!IsPeopleOrThing(q.unit)) {
       measure = q.unit;
+    }
+    if (measure.empty() && !borrowed.empty()) {
+      measure = borrowed;
+      // "Five have been lost": the participle after the auxiliaries says
+      // what happened to them, when no event took the figure.
+      if (ev == nullptr && q_verb[k].empty()) {
+        size_t t = v.TokenAt(q.end);
+        size_t last = v.sentence_last(s);
+        while (t < last && (v.word(t) == "have" || v.word(t) == "has" || v.word(t) == "had" ||
+                            v.word(t) == "were" || v.word(t) == "was" || v.word(t) == "are" ||
+                            v.word(t) == "been" || v.word(t) == "later" || v.word(t) == "also")) {
+          ++t;
+        }
+        if (t < last && t > v.TokenAt(q.end) && chunker_.IsParticiple(v, t)) {
+          measure += ' ';
+          measure += v.word(t);
+        } else {
+          continue;  // nothing says what the borrowed figure is about
+        }
+      }
     }
     // The event names what happened to what was counted only where figures
     // are about the event itself ("troops deployed", "soldiers killed"), not
@@ -356,10 +400,23 @@ void EventTagger::BuildClaims(const DocView& v, const std::vector<EventInfo>& in
     if (object.empty() && takes_object && ei.condition_token != SIZE_MAX) {
       object = std::string(v.word(ei.condition_token));
     }
+    // "Russia launched a missile attack on Kyiv on Monday": a dated attack
+    // on a named target is checkable without an object noun, when it is
+    // news of the document's time (within a year of its date), not history
+    // ("Germany invaded Poland in 1939").
+    bool dated_attack = false;
+    if (object.empty() && ev.type == "ASSAULT" && !ev.target.empty() && dct.size() >= 4) {
+      for (const Timex& t : doc->timexes) {
+        if (t.id != ev.time || t.value.size() < 4) continue;
+        int ty = std::atoi(t.value.substr(0, 4).c_str());
+        int dy = std::atoi(dct.substr(0, 4).c_str());
+        dated_attack = ty > 1000 && ty <= dy && ty + 1 >= dy;
+      }
+    }
     // "the deployment is part of ...": a deployment, withdrawal or delivery
     // of nothing named is not a checkable statement.
-    if (object.empty() && ev.type != "AGREE" && ev.type != "CONCEDE" && ev.type != "REJECT" &&
-        ev.type != "ACCUSE") {
+    if (object.empty() && !dated_attack && ev.type != "AGREE" && ev.type != "CONCEDE" &&
+        ev.type != "REJECT" && ev.type != "ACCUSE") {
       continue;
     }
     Claim c;
@@ -374,7 +431,6 @@ void EventTagger::BuildClaims(const DocView& v, const std::vector<EventInfo>& in
     c.modality = ev.modality;
     doc->claims.push_back(std::move(c));
   }
-  (void)dct;
 }
 
 }  // namespace sitrep::claims

@@ -196,5 +196,47 @@ TEST_F(EventTaggerTest, ConditionalIsHedged) {
   EXPECT_EQ(doc.claims[0].modality, "hedged");
 }
 
+TEST_F(EventTaggerTest, BareFigureBorrowsThePreviousCountedNoun) {
+  Document doc = MakeDoc("Germany sent 12 tanks to Ukraine. Five have been destroyed since then.");
+  AddEntity(&doc, "Germany", "GPE", "germany@DE");
+  AddEntity(&doc, "Ukraine", "GPE", "ukraine@UA");
+  Run(&doc);
+  ASSERT_EQ(doc.claims.size(), 2u);
+  EXPECT_EQ(doc.claims[1].measure.substr(0, 5), "tanks");
+  EXPECT_EQ(*doc.claims[1].value.max, 5);
+}
+
+TEST_F(EventTaggerTest, BorrowedFigureNeedsAParticipleOrAnEvent) {
+  // The owner of the counted noun carries over; with nothing said about the
+  // bare figure, no claim.
+  Document doc = MakeDoc(
+      "Poland has delivered 14 Leopard tanks to Ukraine. Two are in repair. Four have been "
+      "damaged in fighting near Avdiivka.");
+  AddEntity(&doc, "Poland", "GPE", "poland@PL");
+  AddEntity(&doc, "Ukraine", "GPE", "ukraine@UA");
+  AddEntity(&doc, "Avdiivka", "GPE", "avdiivka@UA");
+  Run(&doc);
+  ASSERT_EQ(doc.claims.size(), 2u);
+  EXPECT_EQ(*doc.claims[1].value.max, 4);
+  EXPECT_EQ(doc.claims[1].measure.substr(0, 5), "tanks");
+  EXPECT_EQ(doc.claims[1].subject, doc.claims[0].subject);
+}
+
+TEST_F(EventTaggerTest, DatedAttackOnANamedTargetIsAClaimOnlyWhenRecent) {
+  Document doc = MakeDoc("Russia launched a missile attack on Kyiv on Monday.", "2024-03-20");
+  AddEntity(&doc, "Russia", "GPE", "russia@RU");
+  AddEntity(&doc, "Kyiv", "GPE", "kyiv@UA");
+  AddTimex(&doc, "Monday", "2024-03-18");
+  Run(&doc);
+  EXPECT_EQ(doc.claims.size(), 1u);
+
+  Document old = MakeDoc("Germany invaded Poland in 1939.", "2024-03-20");
+  AddEntity(&old, "Germany", "GPE", "germany@DE");
+  AddEntity(&old, "Poland", "GPE", "poland@PL");
+  AddTimex(&old, "1939", "1939");
+  Run(&old);
+  EXPECT_TRUE(old.claims.empty());
+}
+
 }  // namespace
 }  // namespace sitrep::claims

@@ -43,6 +43,7 @@ StatusOr<std::unique_ptr<QuantityTagger>> QuantityTagger::Create() {
   SITREP_RETURN_IF_ERROR(t->chunker_.Load());
   SITREP_RETURN_IF_ERROR(t->modifiers_.Load("lexicons/quantity-modifiers.tsv", 5));
   SITREP_RETURN_IF_ERROR(t->not_before_.Load("lexicons/quantity-not-before.tsv", 2));
+  SITREP_RETURN_IF_ERROR(t->address_words_.Load("lexicons/quantity-address-words.tsv", 1));
   // Words around a clock time: data/lexicons/quantity-clock-words.tsv
   // (before|after).
   auto clock = ReadTsv("lexicons/quantity-clock-words.tsv", 2);
@@ -189,7 +190,12 @@ size_t QuantityTagger::TagAt(const DocView& v, size_t i, size_t limit, Document*
   }
   // A spelled-out number with nothing counted ("one of them") is not a figure.
   bool modified = j > i || !q.bound.empty() || q.approx || q.increment;
-  if (m->words && q.counted.empty() && q.unit.empty() && !modified) return end;
+  // ... unless it opens its sentence as the subject of a verb ("Five have
+  // been lost"): it counts what the text counted just before.
+  bool opens_clause = j == first_sentence_token && end < limit &&
+                      (words[end] == "have" || words[end] == "has" || words[end] == "had" ||
+                       words[end] == "were" || words[end] == "was" || words[end] == "are");
+  if (m->words && q.counted.empty() && q.unit.empty() && !modified && !opens_clause) return end;
   // "one of the envoys": a pronoun, not a count.
   if (m->words && m->max == 1 && !modified && m->end < limit && words[m->end] == "of") {
     return end;
@@ -237,6 +243,17 @@ bool QuantityTagger::NamesSomething(const DocView& v, size_t j, const NumberMatc
   if (m.end < limit && !words[m.end].empty() && words[m.end][0] >= '0' && words[m.end][0] <= '9' &&
       m.unit.empty()) {
     return true;
+  }
+  // "12 Baker Street", "1600 Pennsylvania Avenue": a house number.
+  if (!m.has_comma && m.unit.empty() && m.max < 100000) {
+    for (size_t k = m.end; k < limit && k < m.end + 3 && v.IsCapitalized(k); ++k) {
+      if (k == m.end) continue;
+      std::string low(words[k]);
+      for (char& ch : low) {
+        if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+      }
+      if (address_words_.Contains(low)) return true;
+    }
   }
   // "45 years old": an age.
   if (m.end + 1 < limit && (words[m.end] == "years" || words[m.end] == "year") &&

@@ -114,6 +114,27 @@ TEST_F(QuantityTaggerTest, NotQuantities) {
   EXPECT_TRUE(q.empty()) << q[0].text;
 }
 
+TEST_F(QuantityTaggerTest, HouseNumbersAreNotFigures) {
+  auto q = Tag("The office at 12 Baker Street and 1600 Pennsylvania Avenue was closed.");
+  EXPECT_TRUE(q.empty()) << q[0].text;
+}
+
+TEST_F(QuantityTaggerTest, NumbersBeforeCapitalizedNamesThatAreNotStreetsAreKept) {
+  auto q = Tag("The brigade lost 12 Leopard tanks and 40 Bradley Fighting Vehicles.");
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(*q[1].max, 40);
+  // "Court" is not a street word: the nine judges are counted.
+  EXPECT_EQ(Tag("The 9 Supreme Court judges ruled.").size(), 1u);
+}
+
+TEST_F(QuantityTaggerTest, BareNumberOpeningAClauseIsKept) {
+  // "Five have been lost": counts what the text counted before.
+  auto q = Tag("Five have been lost since Monday.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(*q[0].max, 5);
+  EXPECT_TRUE(Tag("He met one of the envoys.").empty());
+}
+
 TEST_F(QuantityTaggerTest, NumbersInsideTimexesAreSkipped) {
   Document doc = MakeDoc("The truce runs for three days from 8 May.");
   AddTimex(&doc, "three days", "P3D", "DURATION");

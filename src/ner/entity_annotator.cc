@@ -127,8 +127,14 @@ class DocumentRun {
       StripTitles(&t);
       while (g0 < gaz.size() && gaz[g0].te <= t.tb) ++g0;
       bool overlaps = false, inside = true, replace = true;
+      // Whether every overlapping match is a common word this span does
+      // not confirm (dropped below): then nothing stands against the span.
+      bool only_unconfirmed = true;
       for (size_t g = g0; g < gaz.size() && gaz[g].tb < t.te; ++g) {
         overlaps = true;
+        if (!gaz[g].needs_confirmation || (gaz[g].tb == t.tb && gaz[g].te == t.te)) {
+          only_unconfirmed = false;
+        }
         // A common word is confirmed only by a span of exactly its words.
         if (gaz[g].tb == t.tb && gaz[g].te == t.te) {
           confirmed[g] = true;
@@ -144,9 +150,12 @@ class DocumentRun {
       // An organization around a place or demonym ("Russian Defence
       // Ministry"), or a longer place around places ("East Asia", "Donetsk
       // People's Republic"): the tagger's longer span wins.
+      // A person's name around a place ("Elizabeth Warren", "Jack London")
+      // likewise: the tagger saw the whole name.
       const bool tagger_org = t.tagger_type == ActorType::kOrg ||
-                              t.tagger_type == ActorType::kMisc || IsPlace(t.tagger_type);
-      if (!overlaps) {
+                              t.tagger_type == ActorType::kMisc ||
+                              t.tagger_type == ActorType::kPerson || IsPlace(t.tagger_type);
+      if (!overlaps || only_unconfirmed) {
         out.push_back(t);
       } else if (inside && replace && tagger_org) {
         bool longer = false;

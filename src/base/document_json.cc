@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "base/json_writer.h"
 #include "sitrep/version.h"
 
 namespace sitrep {
@@ -9,156 +10,278 @@ namespace {
 
 using json = nlohmann::json;
 
-json OrNull(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
-json OrNull(const std::optional<double>& v) { return v ? json(*v) : json(nullptr); }
-
-json ValueJson(const ClaimValue& v) {
-  return {{"min", OrNull(v.min)}, {"max", OrNull(v.max)}, {"approx", v.approx}};
-}
-
 }  // namespace
 
 std::string DocumentToJson(const Document& doc, const JsonWriteOptions& options) {
-  json j;
-  j["schema_version"] = kSchemaVersion;
-  j["id"] = doc.id;
-  j["source"] = OrNull(doc.source);
-  j["url"] = OrNull(doc.url);
-  j["title"] = OrNull(doc.title);
-  j["language"] = OrNull(doc.language);
-  j["published"] = {{"date", OrNull(doc.published.date)},
-                    {"provenance", doc.published.provenance},
-                    {"earliest", OrNull(doc.published.earliest)}};
-  j["pipeline"] = doc.pipeline.empty() ? std::string(kPipelineName) : doc.pipeline;
-  if (options.include_text) j["text"] = doc.text;
-  json sentences = json::array();
-  for (const auto& s : doc.sentences) sentences.push_back({{"start", s.start}, {"end", s.end}});
-  j["sentences"] = std::move(sentences);
-  if (options.include_tokens) {
-    json tokens = json::array();
-    for (const auto& t : doc.tokens) {
-      tokens.push_back(
-          {{"start", t.start}, {"end", t.end}, {"sentence", t.sentence}, {"pos", OrNull(t.pos)}});
-    }
-    j["tokens"] = std::move(tokens);
-  }
-  json timexes = json::array();
-  for (const auto& t : doc.timexes) {
-    json range = nullptr;
-    if (!t.range_begin.empty() || !t.range_end.empty()) {
-      range = {{"begin", OrNull(t.range_begin)}, {"end", OrNull(t.range_end)}};
-    }
-    json tj = {{"id", t.id},           {"start", t.start}, {"end", t.end},
-               {"text", t.text},       {"type", t.type},   {"value", t.value},
-               {"mod", OrNull(t.mod)}, {"range", range},   {"anchor", t.anchor}};
-    if (t.flagged) tj["flagged"] = true;
-    timexes.push_back(std::move(tj));
-  }
-  j["timexes"] = std::move(timexes);
-  json entities = json::array();
-  for (const auto& e : doc.entities) {
-    json ej = {{"id", e.id},     {"start", e.start}, {"end", e.end},
-               {"text", e.text}, {"type", e.type},   {"actor", OrNull(e.actor)}};
-    if (!e.country.empty()) ej["country"] = e.country;
-    entities.push_back(std::move(ej));
-  }
-  j["entities"] = std::move(entities);
-  json quantities = json::array();
-  for (const auto& q : doc.quantities) {
-    json qj = {{"id", q.id},
-               {"start", q.start},
-               {"end", q.end},
-               {"text", q.text},
-               {"min", OrNull(q.min)},
-               {"max", OrNull(q.max)},
-               {"approx", q.approx},
-               {"bound", OrNull(q.bound)},
-               {"magnitude", OrNull(q.magnitude)},
-               {"unit", OrNull(q.unit)},
-               {"counted", OrNull(q.counted)}};
-    if (q.increment) qj["increment"] = true;
-    quantities.push_back(std::move(qj));
-  }
-  j["quantities"] = std::move(quantities);
-  json attributions = json::array();
+  // Keys in sorted order (base/json_writer.h): the text is the one the
+  // nlohmann tree this replaced wrote, byte for byte.
+  std::string out;
+  out.reserve(1024 + 96 * (doc.entities.size() + doc.timexes.size() + doc.sentences.size()) +
+              192 * (doc.events.size() + doc.claims.size() + doc.quantities.size()) +
+              (options.include_text ? doc.text.size() + doc.text.size() / 16 : 0) +
+              (options.include_internal ? doc.raw.size() + doc.raw.size() / 16 : 0));
+  JsonWriter w(&out);
+  w.BeginObject();
+  w.Key("attributions");
+  w.BeginArray();
   for (const auto& a : doc.attributions) {
-    attributions.push_back({{"id", a.id},
-                            {"start", a.start},
-                            {"end", a.end},
-                            {"cue", a.cue},
-                            {"source_text", a.source_text},
-                            {"source_actor", OrNull(a.source_actor)},
-                            {"via", OrNull(a.via)}});
+    w.BeginObject();
+    w.Field("cue", a.cue);
+    w.Field("end", a.end);
+    w.Field("id", a.id);
+    w.Key("source_actor");
+    w.StringOrNull(a.source_actor);
+    w.Field("source_text", a.source_text);
+    w.Field("start", a.start);
+    w.Key("via");
+    w.StringOrNull(a.via);
+    w.EndObject();
   }
-  j["attributions"] = std::move(attributions);
-  json events = json::array();
-  for (const auto& e : doc.events) {
-    events.push_back({{"id", e.id},
-                      {"start", e.start},
-                      {"end", e.end},
-                      {"trigger", {{"start", e.trigger.start}, {"end", e.trigger.end}}},
-                      {"type", e.type},
-                      {"subtype", OrNull(e.subtype)},
-                      {"cameo", OrNull(e.cameo)},
-                      {"actor", OrNull(e.actor)},
-                      {"target", OrNull(e.target)},
-                      {"location", OrNull(e.location)},
-                      {"time", OrNull(e.time)},
-                      {"time_source", e.time_source},
-                      {"quantities", e.quantities},
-                      {"modality", e.modality},
-                      {"attribution", OrNull(e.attribution)}});
-  }
-  j["events"] = std::move(events);
-  json claims = json::array();
-  for (const auto& c : doc.claims) {
-    claims.push_back({{"id", c.id},
-                      {"start", c.start},
-                      {"end", c.end},
-                      {"subject", c.subject},
-                      {"measure", c.measure},
-                      {"value", ValueJson(c.value)},
-                      {"event", OrNull(c.event)},
-                      {"time", OrNull(c.time)},
-                      {"attribution", OrNull(c.attribution)},
-                      {"modality", c.modality}});
-  }
-  j["claims"] = std::move(claims);
-  json problems = json::array();
-  for (const auto& p : doc.problems)
-    problems.push_back({{"stage", p.stage}, {"message", p.message}});
-  j["problems"] = std::move(problems);
-  if (!doc.duplicate_of.empty()) j["duplicate_of"] = doc.duplicate_of;
+  w.EndArray();
   if (!doc.cited_sources.empty()) {
-    json cs = json::array();
+    w.Key("cited_sources");
+    w.BeginArray();
     for (const auto& c : doc.cited_sources) {
-      cs.push_back({{"name", c.name}, {"start", c.paragraph_start}, {"end", c.paragraph_end}});
+      w.BeginObject();
+      w.Field("end", c.paragraph_end);
+      w.Field("name", c.name);
+      w.Field("start", c.paragraph_start);
+      w.EndObject();
     }
-    j["cited_sources"] = std::move(cs);
+    w.EndArray();
   }
+  w.Key("claims");
+  w.BeginArray();
+  for (const auto& c : doc.claims) {
+    w.BeginObject();
+    w.Key("attribution");
+    w.StringOrNull(c.attribution);
+    w.Field("end", c.end);
+    w.Key("event");
+    w.StringOrNull(c.event);
+    w.Field("id", c.id);
+    w.Field("measure", c.measure);
+    w.Field("modality", c.modality);
+    w.Field("start", c.start);
+    w.Field("subject", c.subject);
+    w.Key("time");
+    w.StringOrNull(c.time);
+    w.Key("value");
+    w.BeginObject();
+    w.Field("approx", c.value.approx);
+    w.Key("max");
+    w.NumberOrNull(c.value.max);
+    w.Key("min");
+    w.NumberOrNull(c.value.min);
+    w.EndObject();
+    w.EndObject();
+  }
+  w.EndArray();
+  if (!doc.duplicate_of.empty()) w.Field("duplicate_of", doc.duplicate_of);
+  w.Key("entities");
+  w.BeginArray();
+  for (const auto& e : doc.entities) {
+    w.BeginObject();
+    w.Key("actor");
+    w.StringOrNull(e.actor);
+    if (!e.country.empty()) w.Field("country", e.country);
+    w.Field("end", e.end);
+    w.Field("id", e.id);
+    w.Field("start", e.start);
+    w.Field("text", e.text);
+    w.Field("type", e.type);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Key("events");
+  w.BeginArray();
+  for (const auto& e : doc.events) {
+    w.BeginObject();
+    w.Key("actor");
+    w.StringOrNull(e.actor);
+    w.Key("attribution");
+    w.StringOrNull(e.attribution);
+    w.Key("cameo");
+    w.StringOrNull(e.cameo);
+    w.Field("end", e.end);
+    w.Field("id", e.id);
+    w.Key("location");
+    w.StringOrNull(e.location);
+    w.Field("modality", e.modality);
+    w.Key("quantities");
+    w.BeginArray();
+    for (const auto& q : e.quantities) w.Value(q);
+    w.EndArray();
+    w.Field("start", e.start);
+    w.Key("subtype");
+    w.StringOrNull(e.subtype);
+    w.Key("target");
+    w.StringOrNull(e.target);
+    w.Key("time");
+    w.StringOrNull(e.time);
+    w.Field("time_source", e.time_source);
+    w.Key("trigger");
+    w.BeginObject();
+    w.Field("end", e.trigger.end);
+    w.Field("start", e.trigger.start);
+    w.EndObject();
+    w.Field("type", e.type);
+    w.EndObject();
+  }
+  w.EndArray();
   if (options.include_internal) {
-    j["origin"] = doc.origin;
-    j["format"] = doc.format;
-    j["source_provenance"] = doc.source_provenance;
-    j["raw"] = doc.raw;
-    j["offsets"] = {{"clean", doc.offsets.clean}, {"raw", doc.offsets.raw}};
-    json removed = json::array();
-    for (const auto& r : doc.removed) {
-      removed.push_back({{"raw_start", r.raw_start},
-                         {"raw_end", r.raw_end},
-                         {"text", r.text},
-                         {"reason", r.reason}});
-    }
-    j["removed"] = std::move(removed);
-    json sightings = json::array();
-    for (const auto& s : doc.sightings) {
-      sightings.push_back(
-          {{"source", s.source}, {"url", s.url}, {"published", s.published}, {"origin", s.origin}});
-    }
-    j["sightings"] = std::move(sightings);
+    w.Field("format", doc.format);
   }
-  // Invalid UTF-8 must never abort a batch: replace it in the output.
-  return j.dump(-1, ' ', false, json::error_handler_t::replace);
+  w.Field("id", doc.id);
+  w.Key("language");
+  w.StringOrNull(doc.language);
+  if (options.include_internal) {
+    w.Key("offsets");
+    w.BeginObject();
+    w.Key("clean");
+    w.BeginArray();
+    for (uint32_t v : doc.offsets.clean) w.Value(v);
+    w.EndArray();
+    w.Key("raw");
+    w.BeginArray();
+    for (uint64_t v : doc.offsets.raw) w.Value(v);
+    w.EndArray();
+    w.EndObject();
+    w.Field("origin", doc.origin);
+  }
+  w.Field("pipeline",
+          doc.pipeline.empty() ? std::string_view(kPipelineName) : std::string_view(doc.pipeline));
+  w.Key("problems");
+  w.BeginArray();
+  for (const auto& p : doc.problems) {
+    w.BeginObject();
+    w.Field("message", p.message);
+    w.Field("stage", p.stage);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Key("published");
+  w.BeginObject();
+  w.Key("date");
+  w.StringOrNull(doc.published.date);
+  w.Key("earliest");
+  w.StringOrNull(doc.published.earliest);
+  w.Field("provenance", doc.published.provenance);
+  w.EndObject();
+  w.Key("quantities");
+  w.BeginArray();
+  for (const auto& q : doc.quantities) {
+    w.BeginObject();
+    w.Field("approx", q.approx);
+    w.Key("bound");
+    w.StringOrNull(q.bound);
+    w.Key("counted");
+    w.StringOrNull(q.counted);
+    w.Field("end", q.end);
+    w.Field("id", q.id);
+    if (q.increment) w.Field("increment", true);
+    w.Key("magnitude");
+    w.StringOrNull(q.magnitude);
+    w.Key("max");
+    w.NumberOrNull(q.max);
+    w.Key("min");
+    w.NumberOrNull(q.min);
+    w.Field("start", q.start);
+    w.Field("text", q.text);
+    w.Key("unit");
+    w.StringOrNull(q.unit);
+    w.EndObject();
+  }
+  w.EndArray();
+  if (options.include_internal) {
+    w.Field("raw", doc.raw);
+    w.Key("removed");
+    w.BeginArray();
+    for (const auto& r : doc.removed) {
+      w.BeginObject();
+      w.Field("raw_end", r.raw_end);
+      w.Field("raw_start", r.raw_start);
+      w.Field("reason", r.reason);
+      w.Field("text", r.text);
+      w.EndObject();
+    }
+    w.EndArray();
+  }
+  w.Field("schema_version", kSchemaVersion);
+  w.Key("sentences");
+  w.BeginArray();
+  for (const auto& s : doc.sentences) {
+    w.BeginObject();
+    w.Field("end", s.end);
+    w.Field("start", s.start);
+    w.EndObject();
+  }
+  w.EndArray();
+  if (options.include_internal) {
+    w.Key("sightings");
+    w.BeginArray();
+    for (const auto& s : doc.sightings) {
+      w.BeginObject();
+      w.Field("origin", s.origin);
+      w.Field("published", s.published);
+      w.Field("source", s.source);
+      w.Field("url", s.url);
+      w.EndObject();
+    }
+    w.EndArray();
+  }
+  w.Key("source");
+  w.StringOrNull(doc.source);
+  if (options.include_internal) w.Field("source_provenance", doc.source_provenance);
+  if (options.include_text) w.Field("text", doc.text);
+  w.Key("timexes");
+  w.BeginArray();
+  for (const auto& t : doc.timexes) {
+    w.BeginObject();
+    w.Field("anchor", t.anchor);
+    w.Field("end", t.end);
+    if (t.flagged) w.Field("flagged", true);
+    w.Field("id", t.id);
+    w.Key("mod");
+    w.StringOrNull(t.mod);
+    w.Key("range");
+    if (!t.range_begin.empty() || !t.range_end.empty()) {
+      w.BeginObject();
+      w.Key("begin");
+      w.StringOrNull(t.range_begin);
+      w.Key("end");
+      w.StringOrNull(t.range_end);
+      w.EndObject();
+    } else {
+      w.Null();
+    }
+    w.Field("start", t.start);
+    w.Field("text", t.text);
+    w.Field("type", t.type);
+    w.Field("value", t.value);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Key("title");
+  w.StringOrNull(doc.title);
+  if (options.include_tokens) {
+    w.Key("tokens");
+    w.BeginArray();
+    for (const auto& t : doc.tokens) {
+      w.BeginObject();
+      w.Field("end", t.end);
+      w.Key("pos");
+      w.StringOrNull(t.pos);
+      w.Field("sentence", t.sentence);
+      w.Field("start", t.start);
+      w.EndObject();
+    }
+    w.EndArray();
+  }
+  w.Key("url");
+  w.StringOrNull(doc.url);
+  w.EndObject();
+  return out;
 }
 
 namespace {

@@ -5,13 +5,27 @@
 #include <cstring>
 #include <nlohmann/json.hpp>
 
+#include "base/json_writer.h"
+
 namespace sitrep::store {
 
 using json = nlohmann::json;
 
 std::string EncodeOffsets(const OffsetMap& offsets) {
-  json j = {{"clean", offsets.clean}, {"raw", offsets.raw}};
-  return j.dump();
+  std::string out;
+  out.reserve(24 + 8 * offsets.clean.size() + 12 * offsets.raw.size());
+  JsonWriter w(&out);
+  w.BeginObject();
+  w.Key("clean");
+  w.BeginArray();
+  for (uint32_t v : offsets.clean) w.Value(v);
+  w.EndArray();
+  w.Key("raw");
+  w.BeginArray();
+  for (uint64_t v : offsets.raw) w.Value(v);
+  w.EndArray();
+  w.EndObject();
+  return out;
 }
 
 Status DecodeOffsets(std::string_view text, OffsetMap* out) {
@@ -38,14 +52,19 @@ Status DecodeOffsets(std::string_view text, OffsetMap* out) {
 }
 
 std::string EncodeRemovals(const std::vector<Removal>& removed) {
-  json j = json::array();
+  std::string out;
+  JsonWriter w(&out);
+  w.BeginArray();
   for (const auto& r : removed) {
-    j.push_back({{"raw_start", r.raw_start},
-                 {"raw_end", r.raw_end},
-                 {"text", r.text},
-                 {"reason", r.reason}});
+    w.BeginObject();  // keys in sorted order, as nlohmann's map wrote them
+    w.Field("raw_end", r.raw_end);
+    w.Field("raw_start", r.raw_start);
+    w.Field("reason", r.reason);
+    w.Field("text", r.text);
+    w.EndObject();
   }
-  return j.dump(-1, ' ', false, json::error_handler_t::replace);
+  w.EndArray();
+  return out;
 }
 
 Status DecodeRemovals(std::string_view text, std::vector<Removal>* out) {

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
 #include <string>
 
 namespace sitrep::store {
@@ -70,6 +71,28 @@ TEST(PackColumnTest, DamageIsCorruption) {
   // A size no deflate stream can reach is refused before allocating it.
   EXPECT_TRUE(
       UnpackColumn(std::string("\xFFz\xFF\xFF\xFF\x7F\x78\x9C", 8)).status().IsCorruption());
+}
+
+// The offsets and removals are written directly (base/json_writer.h), as
+// the nlohmann tree they were built as before wrote them.
+TEST(DocCodecTest, WritesWhatTheJsonTreeWrote) {
+  using json = nlohmann::json;
+  OffsetMap offsets;
+  offsets.clean = {0, 7, 4000000000u};
+  offsets.raw = {2, 9, 123456789012345ull};
+  EXPECT_EQ(EncodeOffsets(offsets), json({{"clean", offsets.clean}, {"raw", offsets.raw}}).dump());
+  EXPECT_EQ(EncodeOffsets({}), json({{"clean", json::array()}, {"raw", json::array()}}).dump());
+  std::vector<Removal> removed = {{1, 2, "Read more \xE2\x80\x94 \"here\"\n\x01", "boilerplate"},
+                                  {3, 4, "bad \xC3(", "chip\\"}};
+  json j = json::array();
+  for (const auto& r : removed) {
+    j.push_back({{"raw_start", r.raw_start},
+                 {"raw_end", r.raw_end},
+                 {"text", r.text},
+                 {"reason", r.reason}});
+  }
+  EXPECT_EQ(EncodeRemovals(removed), j.dump(-1, ' ', false, json::error_handler_t::replace));
+  EXPECT_EQ(EncodeRemovals({}), "[]");
 }
 
 }  // namespace

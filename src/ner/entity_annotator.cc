@@ -157,7 +157,7 @@ class DocumentRun {
                               t.tagger_type == ActorType::kPerson || IsPlace(t.tagger_type);
       if (!overlaps || only_unconfirmed) {
         out.push_back(t);
-      } else if (inside && replace && tagger_org) {
+      } else if (inside && replace && tagger_org && !ListOfMatches(t, gaz, g0)) {
         bool longer = false;
         for (size_t g = g0; g < gaz.size() && gaz[g].tb < t.te; ++g) {
           longer = longer || (gaz[g].te - gaz[g].tb) < (t.te - t.tb);
@@ -187,6 +187,24 @@ class DocumentRun {
       clean.push_back(c);
     }
     return clean;
+  }
+
+  // "El Fasher and Khan Younis", "Goma, Bukavu": two or more matches that
+  // cover span t but for commas and "and"/"or" are a list of names, not one
+  // longer name the tagger saw.
+  bool ListOfMatches(const Candidate& t, const std::vector<Candidate>& gaz, size_t g0) const {
+    int matches = 0;
+    size_t g = g0;
+    for (uint32_t k = t.tb; k < t.te; ++k) {
+      while (g < gaz.size() && gaz[g].te <= k) ++g;
+      if (g < gaz.size() && gaz[g].tb <= k) {
+        if (gaz[g].tb == k) ++matches;
+        continue;
+      }
+      std::string_view w = tv_.folded[k];
+      if (!w.empty() && w != "and" && w != "or") return false;
+    }
+    return matches >= 2;
   }
 
   // "President Volodymyr Zelenskyy" -> "Volodymyr Zelenskyy".

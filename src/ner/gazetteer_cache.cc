@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "ner/gazetteer.h"
+#include "ner/gazetteer_geonames.h"
 #include "sitrep/data_path.h"
 
 namespace sitrep {
@@ -99,6 +100,7 @@ uint64_t Gazetteer::SourceFingerprint(const GazetteerOptions& options) {
                           "/index.adj", "/index.verb", "/index.adv"}) {
       h = StatFile(h, options.wordnet_dir + f);
     }
+    h = StatFile(h, DefaultGeoNamesPath());
   }
   h = HashFile(
       h, options.words_path.empty() ? DataPath("lexicons/entity-words.tsv") : options.words_path);

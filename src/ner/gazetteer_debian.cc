@@ -1,6 +1,7 @@
-// The Debian-derived part of the gazetteer (docs/gazetteer.md): countries
+// The data-package part of the gazetteer (docs/gazetteer.md): countries
 // from iso-codes and CLDR, WordNet instance nouns and demonyms, first-level
-// subdivisions from iso-codes with CLDR English names and derived short forms.
+// subdivisions from iso-codes with CLDR English names and derived short forms,
+// and GeoNames cities when scripts/setup.sh could fetch them.
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -9,6 +10,7 @@
 #include "ner/entity_fold.h"
 #include "ner/entity_words.h"
 #include "ner/gazetteer.h"
+#include "ner/gazetteer_geonames.h"
 #include "ner/gazetteer_wordnet.h"
 #include "sitrep/data_path.h"
 
@@ -261,6 +263,8 @@ Status AddDebianSources(const GazetteerOptions& options, Gazetteer* gaz) {
   if (!s.ok()) gaz->AddWarning(s.message() + " (WordNet skipped)");
   s = AddSubdivisions(options, *words, countries, gaz);
   if (!s.ok()) gaz->AddWarning(s.message() + " (subdivisions skipped)");
+  s = AddGeoNamesCities(DefaultGeoNamesPath(), kGeoNamesMinPopulation, gaz);
+  if (!s.ok()) gaz->AddWarning(s.message() + " (GeoNames cities skipped)");
   return Status::OK();
 }
 

@@ -179,6 +179,10 @@ size_t AttributionTagger::HandleCue(const DocView& v, size_t i, size_t len, cons
   // not a cue, nor is a capitalized word inside a sentence ("United States").
   // "Ukraine's military claims that ...": a cue word followed by "that" is
   // the verb whatever a tagger made of it.
+  // "entities accused of helping Moscow", "he was accused of treason": the
+  // subject is the one accused, not a source (the active verb has an
+  // object between: "Russia accused Kyiv of ...").
+  if (after < limit && words[after] == "of" && words[i] == "accused") return after;
   bool that_follows = words[after - 1] == "that" || (after < limit && words[after] == "that");
   if (v.has_pos() && !chunker_.IsVerb(v, i) && !that_follows) return after;
   if (i > first && v.IsCapitalized(i)) return after;
@@ -278,6 +282,22 @@ size_t AttributionTagger::HandleCue(const DocView& v, size_t i, size_t len, cons
   if (k > first && IsRelativePronoun(words[k - 1])) --k;
   if (k > first && words[k - 1] == ",") --k;
   if (k > first && IsPersonalPronoun(words[k - 1])) {
+    // "Macron said ..., as he warned": "he"/"she" with no source before it in
+    // its sentence is the first person named in that sentence.
+    bool source_in_sentence = !doc->attributions.empty() &&
+                              doc->attributions.back().start >= v.start(first) &&
+                              !doc->attributions.back().source_text.empty();
+    if (!source_in_sentence && words[k - 1] != "they") {
+      for (size_t t = first; t + 1 < k; ++t) {
+        int en = v.entity_at(t);
+        if (en < 0 || doc->entities[en].type != "PERSON") continue;
+        const EntityMention& e = doc->entities[en];
+        size_t idx = Add(v, k - 1, k, i, after, cue, doc);
+        doc->attributions[idx].source_text = e.text;
+        doc->attributions[idx].source_actor = e.actor;
+        return after;
+      }
+    }
     // "he said": the most recent named source, if any.
     for (size_t a = doc->attributions.size(); a > 0; --a) {
       if (doc->attributions[a - 1].source_text.empty()) continue;

@@ -140,5 +140,23 @@ TEST_F(AttributionTaggerTest, CitingParentheticalWithALongerSource) {
   EXPECT_TRUE(b[0].via.empty());
 }
 
+TEST_F(AttributionTaggerTest, HeWithNoSourceBeforeIsThePersonNamedInItsSentence) {
+  Document doc = MakeDoc(
+      "Peskov said the drills were ordered. Macron last week proposed sending troops, as he "
+      "warned of the risks.");
+  AddEntity(&doc, "Peskov", "PERSON", "dmitry-peskov@RU");
+  AddEntity(&doc, "Macron", "PERSON", "emmanuel-macron@FR");
+  auto a = Tag(&doc);
+  ASSERT_EQ(a.size(), 2u);
+  EXPECT_EQ(a[1].source_text, "Macron");
+  EXPECT_EQ(a[1].source_actor, "emmanuel-macron@FR");
+  // With no person in its sentence, "he" is the last named source.
+  Document d2 = MakeDoc("Peskov said the drills were ordered. He added that they were routine.");
+  AddEntity(&d2, "Peskov", "PERSON", "dmitry-peskov@RU");
+  auto b = Tag(&d2);
+  ASSERT_EQ(b.size(), 2u);
+  EXPECT_EQ(b[1].source_text, "Peskov");
+}
+
 }  // namespace
 }  // namespace sitrep::claims

@@ -351,7 +351,7 @@ void EventTagger::BuildClaims(const DocView& v, const std::vector<EventInfo>& in
       c.modality = ev->modality;
     } else {
       c.time = nearest_timex(sent.start, sent.end, qt);
-      int a = NearestAttribution(doc->attributions, sent.start, sent.end, q.start);
+      int a = NearestAttribution(doc->attributions, sent.start, sent.end, q.start, doc->text);
       if (a < 0) a = sentence_attr[s];
       std::string cue;
       if (a >= 0) {

@@ -510,7 +510,8 @@ Status EventTagger::Annotate(Document* doc, const AnnotateOptions& options) cons
         future = After(t.range_begin.empty() ? t.value : t.range_begin, dct);
       }
       // Attribution: the nearest chain head in the sentence, else the quote's.
-      int attr = NearestAttribution(doc->attributions, ev.start, ev.end, ev.trigger.start);
+      int attr =
+          NearestAttribution(doc->attributions, ev.start, ev.end, ev.trigger.start, doc->text);
       if (attr < 0) attr = sentence_attr[s];
       std::string cue;
       if (attr >= 0) {

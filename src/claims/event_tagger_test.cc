@@ -238,5 +238,62 @@ TEST_F(EventTaggerTest, DatedAttackOnANamedTargetIsAClaimOnlyWhenRecent) {
   EXPECT_TRUE(old.claims.empty());
 }
 
+TEST_F(EventTaggerTest, NotRulingOutIsAPossibilityNotANegation) {
+  Document doc = MakeDoc("Macron said France would not rule out sending 2,000 troops to Ukraine.");
+  AddEntity(&doc, "Macron", "PERSON", "emmanuel-macron@FR");
+  AddEntity(&doc, "France", "GPE", "france@FR");
+  AddEntity(&doc, "Ukraine", "GPE", "ukraine@UA");
+  Run(&doc);
+  ASSERT_EQ(doc.claims.size(), 1u);
+  EXPECT_EQ(doc.claims[0].modality, "hedged");
+
+  Document after = MakeDoc("Sending 2,000 troops to Ukraine cannot be ruled out, Macron said.");
+  AddEntity(&after, "Macron", "PERSON", "emmanuel-macron@FR");
+  AddEntity(&after, "Ukraine", "GPE", "ukraine@UA");
+  Run(&after);
+  ASSERT_EQ(after.claims.size(), 1u);
+  EXPECT_EQ(after.claims[0].modality, "hedged");
+
+  Document plain = MakeDoc("France did not send 2,000 troops to Ukraine.");
+  AddEntity(&plain, "France", "GPE", "france@FR");
+  AddEntity(&plain, "Ukraine", "GPE", "ukraine@UA");
+  Run(&plain);
+  ASSERT_EQ(plain.claims.size(), 1u);
+  EXPECT_EQ(plain.claims[0].modality, "negated");
+}
+
+TEST_F(EventTaggerTest, AccusedOfIsNotASource) {
+  Document doc = MakeDoc(
+      "The United States on Wednesday imposed sanctions on 300 companies, including a dozen "
+      "Chinese entities accused of helping Moscow.");
+  AddEntity(&doc, "United States", "GPE", "united-states@US");
+  AddEntity(&doc, "Chinese", "NORP", "china@CN");
+  AddEntity(&doc, "Moscow", "GPE", "russia@RU");
+  Run(&doc);
+  EXPECT_TRUE(doc.attributions.empty()) << doc.attributions[0].source_text;
+}
+
+TEST_F(EventTaggerTest, ASourceOpeningALaterClauseDoesNotGovernTheFirst) {
+  Document doc = MakeDoc(
+      "Germany plans to send 2,000 troops to Lithuania, and Cameron said Britain would "
+      "train 500 Ukrainian pilots.");
+  AddEntity(&doc, "Germany", "GPE", "germany@DE");
+  AddEntity(&doc, "Lithuania", "GPE", "lithuania@LT");
+  AddEntity(&doc, "Cameron", "PERSON", "david-cameron@GB");
+  AddEntity(&doc, "Britain", "GPE", "united-kingdom@GB");
+  Run(&doc);
+  ASSERT_EQ(doc.attributions.size(), 1u);
+  ASSERT_GE(doc.claims.size(), 1u);
+  EXPECT_EQ(*doc.claims[0].value.max, 2000);
+  EXPECT_TRUE(doc.claims[0].attribution.empty());
+  // "..., officials said" with no conjunction still governs.
+  Document inv = MakeDoc("Germany sent 2,000 troops to Lithuania, officials said.");
+  AddEntity(&inv, "Germany", "GPE", "germany@DE");
+  AddEntity(&inv, "Lithuania", "GPE", "lithuania@LT");
+  Run(&inv);
+  ASSERT_EQ(inv.claims.size(), 1u);
+  EXPECT_FALSE(inv.claims[0].attribution.empty());
+}
+
 }  // namespace
 }  // namespace sitrep::claims

@@ -41,7 +41,7 @@ std::string ModalityScorer::Score(const DocView& v, size_t first, size_t trigger
                                   bool is_denial_event, const std::vector<uint8_t>* hedge_at,
                                   const std::string* precomputed) const {
   const auto& words = v.words();
-  bool negated = false, planned = false, denied = false, hedged = false;
+  bool negated = false, planned = false, denied = false, hedged = false, possible = false;
   size_t from = trigger > first + 6 ? trigger - 6 : first;
   for (size_t i = from; i < trigger; ++i) {
     if (v.timex_at(i) >= 0) continue;
@@ -51,7 +51,9 @@ std::string ModalityScorer::Score(const DocView& v, size_t first, size_t trigger
     const std::string& m = e->field(0);
     if (m == "negated" && trigger - i <= 3) negated = true;
     if (m == "planned") planned = true;
+    if (m == "hedged") possible = true;
     if (m == "denied" && !is_denial_event) denied = true;
+    i += len - 1;  // "not rule out": its "not" negates nothing on its own
   }
   size_t to = std::min(limit, trigger_end + 6);
   for (size_t i = trigger_end; i < to; ++i) {
@@ -60,6 +62,8 @@ std::string ModalityScorer::Score(const DocView& v, size_t first, size_t trigger
     const PhraseEntry* e = cues_.Match(words, i, &len);
     if (e == nullptr || e->field(1) == "before") continue;
     if (e->field(0) == "planned") planned = true;
+    if (e->field(0) == "hedged") possible = true;  // "sending troops cannot be ruled out"
+    i += len - 1;
   }
   // Hedges anywhere before the trigger in its sentence, or right after it.
   size_t hedge_to = std::min(limit, trigger_end + 2);
@@ -83,6 +87,7 @@ std::string ModalityScorer::Score(const DocView& v, size_t first, size_t trigger
                                                  : CueModality(attribution_cue);
   if (denied || framing == "denied") return "denied";
   if (negated) return "negated";
+  if (possible) return "hedged";
   if (planned || future) return "planned";
   if (hedged || framing == "hedged") return "hedged";
   if (framing == "estimated") return "estimated";

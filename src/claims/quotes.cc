@@ -5,8 +5,34 @@
 
 namespace sitrep::claims {
 
+namespace {
+
+// "..., and Cameron said": the source-first attribution at `a` opens a new
+// clause after a comma and a conjunction.
+bool OpensOwnClause(const Attribution& a, std::string_view text) {
+  if (a.start > text.size() || a.cue.empty()) return false;
+  // Cue first ("..., as reported by local media", "..., said Putin"): it
+  // governs what comes before.
+  if (text.compare(a.start, a.cue.size(), a.cue) == 0) return false;
+  size_t e = a.start;
+  while (e > 0 && text[e - 1] == ' ') --e;
+  size_t b = e;
+  while (b > 0 && text[b - 1] >= 'a' && text[b - 1] <= 'z') --b;
+  std::string_view conj = text.substr(b, e - b);
+  static constexpr std::string_view kConj[] = {"and",   "but",      "as",     "while",
+                                               "when",  "although", "though", "because",
+                                               "since", "whereas",  "whilst"};
+  bool is_conj = false;
+  for (std::string_view c : kConj) is_conj = is_conj || conj == c;
+  if (!is_conj) return false;
+  while (b > 0 && text[b - 1] == ' ') --b;
+  return b > 0 && (text[b - 1] == ',' || text[b - 1] == ';');
+}
+
+}  // namespace
+
 int NearestAttribution(const std::vector<Attribution>& attrs, uint32_t start, uint32_t end,
-                       uint32_t at) {
+                       uint32_t at, std::string_view text) {
   int best = -1;
   uint32_t best_d = UINT32_MAX;
   // Attributions that are a later link of a chain in this span ("citing X":
@@ -32,6 +58,7 @@ int NearestAttribution(const std::vector<Attribution>& attrs, uint32_t start, ui
     const Attribution& a = attrs[k];
     if (a.start < start || a.end > end) continue;
     if (is_link[k]) continue;
+    if (a.start >= at && !text.empty() && OpensOwnClause(a, text)) continue;
     // A cue before the statement governs it ("X said it was likely that
     // ..."); one after it ("..., as reported by local media") only when
     // nothing comes before.
@@ -50,7 +77,7 @@ std::vector<int> SentenceAttributions(const DocView& v, const std::vector<Attrib
   std::vector<int> out(n, -1);
   for (size_t s = 0; s < n; ++s) {
     out[s] = NearestAttribution(attrs, doc.sentences[s].start, doc.sentences[s].end,
-                                doc.sentences[s].start);
+                                doc.sentences[s].start, doc.text);
   }
   // Quotations: from an opening mark to the next closing one (at most ten
   // sentences, within one paragraph's worth of text).

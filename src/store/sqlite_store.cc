@@ -706,6 +706,10 @@ StatusOr<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path,
   }
   sqlite3* db = nullptr;
   int flags = read_only ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+  // A Store is used by one thread at a time (sitrep ingest guards the
+  // shared read-only lookup with a mutex): SQLite's per-call connection
+  // mutex is not needed.
+  flags |= SQLITE_OPEN_NOMUTEX;
   int rc = sqlite3_open_v2(path.c_str(), &db, flags,
                            options.vfs.empty() ? nullptr : options.vfs.c_str());
   if (rc != SQLITE_OK) {

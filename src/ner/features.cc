@@ -379,7 +379,7 @@ void AnalyzeWord(std::string_view word, WordSummary* s, uint64_t local[kNumLocal
   for (int k = 0; k < 4; ++k) {
     local[7 + k] = w.chars > k + 1 ? MixFeature(7 + k, w.suffix[k]) : kNoFeature;
   }
-  local[11] = s->coarse != 0 ? MixFeature(30, s->coarse) : kNoFeature;
+  local[11] = s->coarse != 0 ? MixFeature(30, uint64_t{s->coarse} << 3 | s->cap) : kNoFeature;
   local[12] = s->fine != 0 ? MixFeature(31, uint64_t{s->coarse} << 8 | s->fine) : kNoFeature;
 }
 

@@ -17,7 +17,7 @@
 namespace sitrep {
 
 // Bump when features change: models record it and refuse a mismatch.
-inline constexpr uint32_t kFeatureSetVersion = 3;
+inline constexpr uint32_t kFeatureSetVersion = 4;
 
 // Slots of ExtractStaticFeatures: local, context, then neighbours -2, -1, +1, +2.
 inline constexpr int kNumStaticFeatures = 13 + 13 + 4 * 3;

@@ -137,6 +137,17 @@ Status AddGeoNamesCities(const std::string& path, uint64_t min_population, Gazet
     // name already given keeps out of the way of the larger.
     if (key.size() < 3 || !taken.insert(key).second) continue;
     if (gaz->IsAdjective(key)) continue;  // "Central", "Mobile" as adjectives
+    // A city WordNet could not place in a country ("Cairo") gets it here:
+    // the country is what events and claims group by.
+    if (const NameEntry* e = gaz->Find(key); e != nullptr && !e->ambiguous) {
+      const Actor& known = gaz->actor(e->actor);
+      if (known.type == ActorType::kGpe && known.country.empty() && known.capital_of.empty()) {
+        Actor fill;
+        fill.id = known.id;
+        fill.country = c->country;
+        gaz->AddActor(fill);
+      }
+    }
     Actor a;
     a.id = Slugify(c->name) + "@" + c->country;
     a.name = c->name;

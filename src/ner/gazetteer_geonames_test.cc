@@ -100,6 +100,28 @@ TEST(GeoNamesTest, LargestTownTakesASharedNameAndSmallOnesAreLeftOut) {
   EXPECT_TRUE(AddGeoNamesCities(path, kGeoNamesMinPopulation, &gaz).IsNotFound());
 }
 
+TEST(GeoNamesTest, GivesAWordNetCityWithoutCountryItsCountry) {
+  std::string path = (std::filesystem::temp_directory_path() / "sitrep-geonames-fill.pbf").string();
+  {
+    std::ofstream out(path, std::ios::binary);
+    out << Record("Cairo", "EG", "PPLC", 7734614);
+  }
+  Gazetteer gaz;
+  Actor wordnet;
+  wordnet.id = "cairo";
+  wordnet.name = "Cairo";
+  wordnet.type = ActorType::kGpe;
+  const uint32_t index = gaz.AddActor(wordnet);
+  gaz.AddName("Cairo", index, kPriorityWordNet);
+  ASSERT_TRUE(AddGeoNamesCities(path, kGeoNamesMinPopulation, &gaz).ok());
+  gaz.Finish();
+  const NameEntry* cairo = gaz.Find(Fold("Cairo"));
+  ASSERT_NE(cairo, nullptr);
+  EXPECT_EQ(cairo->actor, index);  // WordNet's actor keeps the name
+  EXPECT_EQ(gaz.actor(index).country, "EG");
+  std::filesystem::remove(path);
+}
+
 TEST(GeoNamesTest, InstalledFileDecodes) {
   const std::string path = DefaultGeoNamesPath();
   if (!std::filesystem::exists(path)) {

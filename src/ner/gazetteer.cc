@@ -343,9 +343,15 @@ const NameEntry* Gazetteer::FindFuzzy(std::string_view key, std::string* matched
 void Gazetteer::SetWords(EntityWords words) {
   words_ = std::move(words);
   for (const auto& w : words_.function_words) AddFunctionWord(w);
-  titles_.insert(words_.titles.begin(), words_.titles.end());
-  locatives_.insert(words_.locatives.begin(), words_.locatives.end());
-  actor_verbs_.insert(words_.actor_verbs.begin(), words_.actor_verbs.end());
+  auto build = [](const std::vector<std::string>& list, FlatStringTable* table) {
+    std::vector<std::pair<std::string_view, uint32_t>> items;
+    items.reserve(list.size());
+    for (const std::string& w : list) items.emplace_back(w, 1);
+    table->Build(items);
+  };
+  build(words_.titles, &titles_);
+  build(words_.locatives, &locatives_);
+  build(words_.actor_verbs, &actor_verbs_);
 }
 
 int Gazetteer::CountryActor(std::string_view code) const {

@@ -169,10 +169,14 @@ class Gazetteer {
   const std::vector<std::string>& warnings() const { return warnings_; }
   // The word lists it was built with (locatives, heads, titles ...).
   const EntityWords& words() const { return words_; }
-  bool IsTitle(std::string_view key) const { return titles_.find(key) != titles_.end(); }
-  bool IsLocative(std::string_view key) const { return locatives_.find(key) != locatives_.end(); }
+  bool IsTitle(std::string_view key) const {
+    return titles_.Find(key) != FlatStringTable::kMissing;
+  }
+  bool IsLocative(std::string_view key) const {
+    return locatives_.Find(key) != FlatStringTable::kMissing;
+  }
   bool IsActorVerb(std::string_view key) const {
-    return actor_verbs_.find(key) != actor_verbs_.end();
+    return actor_verbs_.Find(key) != FlatStringTable::kMissing;
   }
   // The country actor of an ISO alpha-2 code, or -1.
   int CountryActor(std::string_view code) const;
@@ -210,7 +214,8 @@ class Gazetteer {
   std::vector<uint32_t> fuzzy_entries_;
   std::vector<std::string> warnings_;
   EntityWords words_;
-  std::unordered_set<std::string, StringHash, std::equal_to<>> titles_, locatives_, actor_verbs_;
+  // Asked for most tokens: flat tables, not node-based sets.
+  FlatStringTable titles_, locatives_, actor_verbs_;
   std::unordered_map<std::string, uint32_t, StringHash, std::equal_to<>> country_actor_;
 };
 

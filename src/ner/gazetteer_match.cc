@@ -99,8 +99,10 @@ void SentenceWords::Finish(bool force_uncased) {
 }
 
 std::vector<NameMatch> MatchNames(const Gazetteer& gaz, const SentenceWords& w) {
-  std::vector<NameMatch> found;
-  std::string key;
+  // Called for every sentence: the scratch buffers are kept per thread.
+  thread_local std::vector<NameMatch> found;
+  thread_local std::string key;
+  found.clear();
   const uint32_t n = static_cast<uint32_t>(w.size());
   for (uint32_t b = 0; b < n; ++b) {
     if (w.folded(b).empty()) continue;
@@ -139,7 +141,10 @@ std::vector<NameMatch> MatchNames(const Gazetteer& gaz, const SentenceWords& w) 
     if (best.entry != nullptr) found.push_back(best);
   }
   // Longest first, then priority, then earliest; keep non-overlapping.
-  std::vector<size_t> order(found.size());
+  std::vector<NameMatch> out;
+  if (found.empty()) return out;
+  thread_local std::vector<size_t> order;
+  order.resize(found.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::sort(order.begin(), order.end(), [&](size_t x, size_t y) {
     const NameMatch& a = found[x];
@@ -148,14 +153,14 @@ std::vector<NameMatch> MatchNames(const Gazetteer& gaz, const SentenceWords& w) 
     if (a.entry->priority != c.entry->priority) return a.entry->priority > c.entry->priority;
     return a.begin < c.begin;
   });
-  std::vector<bool> taken(n, false);
-  std::vector<NameMatch> out;
+  thread_local std::vector<uint8_t> taken;
+  taken.assign(n, 0);
   for (size_t i : order) {
     const NameMatch& m = found[i];
     bool free = true;
     for (uint32_t k = m.begin; k < m.end && free; ++k) free = !taken[k];
     if (!free) continue;
-    for (uint32_t k = m.begin; k < m.end; ++k) taken[k] = true;
+    for (uint32_t k = m.begin; k < m.end; ++k) taken[k] = 1;
     out.push_back(m);
   }
   std::sort(out.begin(), out.end(),

@@ -260,27 +260,50 @@ void PerceptronTagger::Tag(const std::vector<std::string_view>& words, const uin
   thread_local std::vector<const int32_t*> vec;  // null: scored feature by feature
   thread_local std::vector<uint64_t> local;      // kNumLocalFeatures per uncached word
   thread_local std::vector<int32_t> fill;        // cache slot to fill afterwards, or -1
+  thread_local std::vector<WordText> text_of;
+  thread_local std::vector<uint32_t> slot_of;  // kNoSlot: too long to cache
+  constexpr uint32_t kNoSlot = 0xffffffffu;
   summary.resize(n);
   vec.resize(n);
   local.resize(n * kNumLocalFeatures);
   fill.resize(n);
+  text_of.resize(n);
+  slot_of.resize(n);
+  // The cache entries are random reads: all are requested before the first
+  // is compared, so their misses overlap.
+  for (size_t i = 0; i < n; ++i) {
+    const std::string_view w = words[i];
+    if (w.size() > kMaxCachedBytes) {
+      slot_of[i] = kNoSlot;
+      continue;
+    }
+    WordText& text = text_of[i];
+    text = WordText();
+    if (!w.empty()) std::memcpy(text.w, w.data(), w.size());  // data() may be null
+    slot_of[i] = static_cast<uint32_t>(WordKey(text, w.size()) & (kCacheWords - 1));
+    __builtin_prefetch(&cache.words[slot_of[i]]);
+  }
+  const size_t block = kVectors * stride;
   for (size_t i = 0; i < n; ++i) {
     const std::string_view w = words[i];
     uint64_t* loc = local.data() + i * kNumLocalFeatures;
     vec[i] = nullptr;
     fill[i] = -1;
-    if (w.size() > kMaxCachedBytes) {
+    if (slot_of[i] == kNoSlot) {
       AnalyzeWord(w, &summary[i], loc);
       continue;
     }
-    WordText text;
-    if (!w.empty()) std::memcpy(text.w, w.data(), w.size());  // data() may be null
-    const size_t slot = WordKey(text, w.size()) & (kCacheWords - 1);
+    const WordText& text = text_of[i];
+    const size_t slot = slot_of[i];
     WordCache::Word& cw = cache.words[slot];
     if (cw.len == w.size() && cw.text == text) {
       cw.sentence = sentence;
       summary[i] = cw.summary;
-      vec[i] = cache.vectors.data() + slot * kVectors * stride;
+      const int32_t* v = cache.vectors.data() + slot * block;
+      // Read only after the context features are computed: time to arrive.
+      for (size_t b = 0; b < block; b += 16) __builtin_prefetch(v + b);
+      __builtin_prefetch(v + block - 1);
+      vec[i] = v;
       continue;
     }
     AnalyzeWord(w, &summary[i], loc);

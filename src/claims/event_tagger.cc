@@ -208,7 +208,16 @@ size_t EventTagger::CountedEnd(const DocView& v, const Document& doc, size_t k,
   uint32_t sent_end = doc.sentences[s].end;
   std::string_view text(doc.text);
   size_t pos = text.find(q.counted, q.end);
-  if (pos == std::string_view::npos || pos >= sent_end || pos > q.end + 8) return qe;
+  // "$713m (£559m) of military aid": a bracket right after the figure
+  // stands between it and what it counts.
+  size_t near = q.end + 8;
+  size_t b = q.end;
+  while (b < text.size() && text[b] == ' ') ++b;
+  if (b < text.size() && text[b] == '(') {
+    size_t close = text.find(')', b);
+    if (close != std::string_view::npos && close < b + 24) near = close + 8;
+  }
+  if (pos == std::string_view::npos || pos >= sent_end || pos > near) return qe;
   *counted_first = v.TokenAt(static_cast<uint32_t>(pos));
   return v.TokenAt(static_cast<uint32_t>(pos + q.counted.size()));
 }

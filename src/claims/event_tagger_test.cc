@@ -295,5 +295,18 @@ TEST_F(EventTaggerTest, ASourceOpeningALaterClauseDoesNotGovernTheFirst) {
   EXPECT_FALSE(inv.claims[0].attribution.empty());
 }
 
+TEST_F(EventTaggerTest, MoneyConvertedInBracketsKeepsWhatItPaysFor) {
+  Document doc = MakeDoc(
+      "Austin announced the US would allocate an extra $713m (\xC2\xA3559m) of military aid to "
+      "Ukraine.");
+  AddEntity(&doc, "Austin", "PERSON", "lloyd-austin@US");
+  AddEntity(&doc, "US", "GPE", "united-states@US");
+  AddEntity(&doc, "Ukraine", "GPE", "ukraine@UA");
+  Run(&doc);
+  ASSERT_EQ(doc.claims.size(), 1u);
+  EXPECT_EQ(doc.claims[0].measure.substr(0, 12), "military aid");
+  EXPECT_DOUBLE_EQ(*doc.claims[0].value.max, 713e6);
+}
+
 }  // namespace
 }  // namespace sitrep::claims

@@ -236,7 +236,14 @@ std::optional<NumberMatch> NumberParser::ParseAt(const std::vector<std::string_v
     return m;
   }
   if (w.empty()) return std::nullopt;
-  if (IsDigit(w[0]) || !(w[0] >= 'a' && w[0] <= 'z')) {
+  const PhraseEntry* sym = IsDigit(w[0]) ? nullptr : symbols_.Find(w);
+  if (sym != nullptr && sym->field(1) == "prefix" && i + 1 < words.size() &&
+      !words[i + 1].empty() && IsDigit(words[i + 1][0])) {
+    // "$ 95 billion": the segmenter splits a currency symbol from its number.
+    if (!ParseDigitToken(words[i + 1], &m)) return std::nullopt;
+    if (m.unit.empty()) m.unit = sym->field(0);
+    m.end = i + 2;
+  } else if (IsDigit(w[0]) || !(w[0] >= 'a' && w[0] <= 'z')) {
     if (!ParseDigitToken(w, &m)) return std::nullopt;
     m.end = i + 1;
   } else if (!ParseWordNumber(words, i, &m)) {

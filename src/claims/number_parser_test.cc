@@ -41,6 +41,18 @@ TEST_F(NumberParserTest, SymbolsAndSuffixes) {
   EXPECT_EQ(m.unit, "GBP");
 }
 
+TEST_F(NumberParserTest, CurrencySymbolAsItsOwnToken) {
+  // The segmenter splits "$95" into "$" and "95".
+  std::vector<std::string_view> w = {"a", "$", "95", "billion", "aid", "bill"};
+  auto m = parser_.ParseAt(w, 1);
+  ASSERT_TRUE(m.has_value());
+  EXPECT_DOUBLE_EQ(m->min, 95e9);
+  EXPECT_EQ(m->unit, "USD");
+  EXPECT_EQ(m->end, 4u);
+  std::vector<std::string_view> lone = {"the", "$", "sign"};
+  EXPECT_FALSE(parser_.ParseAt(lone, 1).has_value());
+}
+
 TEST_F(NumberParserTest, RangeInOneToken) {
   NumberMatch m;
   ASSERT_TRUE(

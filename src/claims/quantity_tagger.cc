@@ -140,6 +140,15 @@ size_t QuantityTagger::TagAt(const DocView& v, size_t i, size_t limit, Document*
     return m->end;
   }
   if (!m->words && NamesSomething(v, j, *m, first_sentence_token, limit)) return m->end;
+  // "$713m (£559m)": an amount converted into another currency, in brackets
+  // right after the first, is the same figure.
+  if (m->unit.size() == 3 && j > first_sentence_token && words[j - 1] == "(" &&
+      !doc->quantities.empty()) {
+    const Quantity& prev = doc->quantities.back();
+    bool prev_money = prev.unit.size() == 3;
+    for (char c : prev.unit) prev_money = prev_money && c >= 'A' && c <= 'Z';
+    if (prev_money && v.TokenAt(prev.end) == j - 1) return m->end;
+  }
   size_t end = m->end;
   double lo = m->min, hi = m->max;
   std::string unit = m->unit;
@@ -266,7 +275,22 @@ bool QuantityTagger::NamesSomething(const DocView& v, size_t j, const NumberMatc
 size_t QuantityTagger::CountedAt(const DocView& v, size_t i, size_t limit, Quantity* q) const {
   const auto& words = v.words();
   size_t k = i;
-  if (k < limit && words[k] == "of") ++k;  // "70% of the artillery"
+  // Money: "$713m (£559m) of military aid": the converted amount in
+  // brackets is skipped; "$136 billion in revenue": "in" names what the
+  // money is, unless a date or a place follows ("$5bn in 2023", "in Kyiv").
+  bool currency = q->unit.size() == 3;
+  for (char c : q->unit) currency = currency && c >= 'A' && c <= 'Z';
+  if (currency && k < limit && words[k] == "(") {
+    size_t c = k + 1;
+    while (c < limit && c < k + 8 && words[c] != ")") ++c;
+    if (c < limit && words[c] == ")") k = c + 1;
+  }
+  if (k < limit && words[k] == "of") {
+    ++k;  // "70% of the artillery"
+  } else if (currency && k + 1 < limit && words[k] == "in" && v.timex_at(k + 1) < 0 &&
+             !v.IsCapitalized(k + 1)) {
+    ++k;
+  }
   // "37 killed or wounded": a participle standing alone after the number.
   bool lone_participle =
       k < limit && chunker_.IsParticiple(v, k) && !chunker_.IsFunctionWord(words[k]) &&

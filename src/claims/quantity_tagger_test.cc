@@ -114,6 +114,28 @@ TEST_F(QuantityTaggerTest, NotQuantities) {
   EXPECT_TRUE(q.empty()) << q[0].text;
 }
 
+TEST_F(QuantityTaggerTest, MoneyWithASplitCurrencySymbol) {
+  auto q = Tag("Biden signed into law a $95 billion war aid measure.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].unit, "USD");
+  EXPECT_DOUBLE_EQ(*q[0].max, 95e9);
+  EXPECT_EQ(q[0].text, "$95 billion");
+}
+
+TEST_F(QuantityTaggerTest, MoneyConvertedInBracketsAndWhatItIsFor) {
+  auto q = Tag("He announced an extra $713m (\xC2\xA3559m) of military aid to Ukraine.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].unit, "USD");
+  EXPECT_EQ(q[0].counted, "military aid");
+  q = Tag("The firms generated $136 billion in revenue last year.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].counted, "revenue");
+  // A place or a date after "in" is not what is counted.
+  q = Tag("Donors gave $5 billion in Kyiv on Monday.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_TRUE(q[0].counted.empty());
+}
+
 TEST_F(QuantityTaggerTest, HouseNumbersAreNotFigures) {
   auto q = Tag("The office at 12 Baker Street and 1600 Pennsylvania Avenue was closed.");
   EXPECT_TRUE(q.empty()) << q[0].text;

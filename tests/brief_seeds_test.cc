@@ -154,6 +154,13 @@ TEST_F(BriefSeedsTest, AsOfTheEndOf2024ShowsNothingOf2025) {
     if (c["published"].is_string()) EXPECT_LE(c["published"].get<std::string>(), "2024-12-31");
   }
   EXPECT_GT(b["documents_excluded"].get<int>(), 0);
+  // The 2024 treaty, told as "a defense pact signed in June 2024" and as "In
+  // 2024, Putin and Kim Jong-un signed", is one line.
+  int treaty = 0;
+  for (const auto& e : b["timeline"]) {
+    if (e["type"] == "AGREE" && e["date"].get<std::string>().starts_with("2024")) ++treaty;
+  }
+  EXPECT_EQ(treaty, 1);
 }
 
 // The sample corpus: one line per reported sentence and date, key

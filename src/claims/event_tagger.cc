@@ -488,6 +488,24 @@ Status EventTagger::Annotate(Document* doc, const AnnotateOptions& options) cons
         if (actor < 0) actor = pick_before(false);
         target = pick_after(trig_end, 10, false);
         if (target == actor) target = -1;
+        // "Putin and Kim Jong-un signed", "Russia and China held talks":
+        // in an agreement or a meeting the other conjunct is the
+        // counterpart, not a bystander.
+        if (target < 0 && actor >= 0 && (e->type == "AGREE" || e->type == "CONSULT")) {
+          const Ent* a = nullptr;
+          for (const Ent* ep = sent_ents; ep != sent_ents_end; ++ep) {
+            if (static_cast<int>(ep->index) == actor) a = ep;
+          }
+          for (const Ent* ep = sent_ents; a != nullptr && ep != sent_ents_end; ++ep) {
+            if (ep->last + 1 == a->first && words[ep->last] == "and" &&
+                static_cast<int>(ep->index) != location &&
+                entity_ok_as_actor(doc->entities[ep->index]) && !in_attr_source(ep->first)) {
+              target = actor;
+              actor = static_cast<int>(ep->index);
+              break;
+            }
+          }
+        }
       }
       if (actor >= 0) ev.actor = doc->entities[actor].id;
       if (target >= 0) ev.target = doc->entities[target].id;

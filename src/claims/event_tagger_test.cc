@@ -153,9 +153,23 @@ TEST_F(EventTaggerTest, AgreementSignedOnDate) {
   ASSERT_NE(sign, nullptr);
   EXPECT_EQ(sign->subtype, "sign");
   EXPECT_EQ(sign->time, "t1");
+  // Both parties: the first conjunct acts, the other is the counterpart.
+  EXPECT_EQ(sign->actor, doc.entities[0].id);
+  EXPECT_EQ(sign->target, doc.entities[1].id);
   ASSERT_EQ(doc.claims.size(), 1u);
   EXPECT_EQ(doc.claims[0].measure, "treaty signed");
-  EXPECT_EQ(doc.claims[0].subject, "azerbaijan@AZ");
+  EXPECT_EQ(doc.claims[0].subject, "armenia@AM");
+}
+
+TEST_F(EventTaggerTest, CoordinatedAttackersAreNotCounterparts) {
+  Document doc = MakeDoc("Russia and Belarus attacked Ukraine on Monday.");
+  AddEntity(&doc, "Russia", "GPE", "russia@RU");
+  AddEntity(&doc, "Belarus", "GPE", "belarus@BY");
+  AddEntity(&doc, "Ukraine", "GPE", "ukraine@UA");
+  Run(&doc);
+  const EventMention* attack = FindEvent(doc, "ASSAULT");
+  ASSERT_NE(attack, nullptr);
+  EXPECT_EQ(attack->target, doc.entities[2].id);
 }
 
 TEST_F(EventTaggerTest, EmptyDocument) {

@@ -311,7 +311,8 @@ TEST_F(EventTaggerTest, ASourceOpeningALaterClauseDoesNotGovernTheFirst) {
 
 TEST_F(EventTaggerTest, MoneyConvertedInBracketsKeepsWhatItPaysFor) {
   Document doc = MakeDoc(
-      "Austin announced the US would allocate an extra $713m (\xC2\xA3559m) of military aid to "
+      "Austin announced the US would allocate an extra $713m (\xC2\xA3"
+      "559m) of military aid to "
       "Ukraine.");
   AddEntity(&doc, "Austin", "PERSON", "lloyd-austin@US");
   AddEntity(&doc, "US", "GPE", "united-states@US");

@@ -123,7 +123,9 @@ TEST_F(QuantityTaggerTest, MoneyWithASplitCurrencySymbol) {
 }
 
 TEST_F(QuantityTaggerTest, MoneyConvertedInBracketsAndWhatItIsFor) {
-  auto q = Tag("He announced an extra $713m (\xC2\xA3559m) of military aid to Ukraine.");
+  auto q =
+      Tag("He announced an extra $713m (\xC2\xA3"
+          "559m) of military aid to Ukraine.");
   ASSERT_EQ(q.size(), 1u);
   EXPECT_EQ(q[0].unit, "USD");
   EXPECT_EQ(q[0].counted, "military aid");

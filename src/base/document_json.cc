@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "base/json_writer.h"
+#include "base/removals_json.h"
 #include "sitrep/version.h"
 
 namespace sitrep {
@@ -11,6 +12,19 @@ namespace {
 using json = nlohmann::json;
 
 }  // namespace
+
+void WriteRemovals(const std::vector<Removal>& removed, JsonWriter* w) {
+  w->BeginArray();
+  for (const auto& r : removed) {
+    w->BeginObject();
+    w->Field("raw_end", r.raw_end);
+    w->Field("raw_start", r.raw_start);
+    w->Field("reason", r.reason);
+    w->Field("text", r.text);
+    w->EndObject();
+  }
+  w->EndArray();
+}
 
 std::string DocumentToJson(const Document& doc, const JsonWriteOptions& options) {
   // Keys in sorted order (base/json_writer.h): the text is the one the
@@ -196,16 +210,7 @@ std::string DocumentToJson(const Document& doc, const JsonWriteOptions& options)
   if (options.include_internal) {
     w.Field("raw", doc.raw);
     w.Key("removed");
-    w.BeginArray();
-    for (const auto& r : doc.removed) {
-      w.BeginObject();
-      w.Field("raw_end", r.raw_end);
-      w.Field("raw_start", r.raw_start);
-      w.Field("reason", r.reason);
-      w.Field("text", r.text);
-      w.EndObject();
-    }
-    w.EndArray();
+    WriteRemovals(doc.removed, &w);
   }
   w.Field("schema_version", kSchemaVersion);
   w.Key("sentences");

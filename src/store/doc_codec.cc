@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "base/json_writer.h"
+#include "base/removals_json.h"
 
 namespace sitrep::store {
 
@@ -54,16 +55,7 @@ Status DecodeOffsets(std::string_view text, OffsetMap* out) {
 std::string EncodeRemovals(const std::vector<Removal>& removed) {
   std::string out;
   JsonWriter w(&out);
-  w.BeginArray();
-  for (const auto& r : removed) {
-    w.BeginObject();  // keys in sorted order, as nlohmann's map wrote them
-    w.Field("raw_end", r.raw_end);
-    w.Field("raw_start", r.raw_start);
-    w.Field("reason", r.reason);
-    w.Field("text", r.text);
-    w.EndObject();
-  }
-  w.EndArray();
+  WriteRemovals(removed, &w);
   return out;
 }
 

@@ -1,5 +1,8 @@
 #include "sitrep/document_json.h"
 
+#include <cmath>
+#include <cstdint>
+#include <limits>
 #include <nlohmann/json.hpp>
 
 #include "base/json_writer.h"
@@ -311,9 +314,7 @@ class DocumentSax : public nlohmann::json_sax<json> {
   bool number_unsigned(number_unsigned_t v) override {
     return Number(static_cast<double>(v), static_cast<int64_t>(v));
   }
-  bool number_float(number_float_t v, const string_t&) override {
-    return Number(v, static_cast<int64_t>(v));
-  }
+  bool number_float(number_float_t v, const string_t&) override { return Number(v, ToInt64(v)); }
   bool binary(binary_t&) override { return !stack_.empty(); }
   bool string(string_t& v) override {
     if (stack_.empty()) return false;
@@ -610,6 +611,15 @@ class DocumentSax : public nlohmann::json_sax<json> {
     if (f.list == kTimexes && k == "flagged") d_->timexes.back().flagged = v;
     if (f.list == kQuantities && k == "approx") d_->quantities.back().approx = v;
     if (f.list == kQuantities && k == "increment") d_->quantities.back().increment = v;
+  }
+
+  // Offsets are integers; a float there (1e21 from a hand-edited or fuzzed
+  // file) saturates instead of overflowing, which is undefined in C++.
+  static int64_t ToInt64(double v) {
+    if (std::isnan(v)) return 0;
+    if (v >= 9.2e18) return std::numeric_limits<int64_t>::max();
+    if (v <= -9.2e18) return std::numeric_limits<int64_t>::min();
+    return static_cast<int64_t>(v);
   }
 
   bool Number(double v, int64_t i) {

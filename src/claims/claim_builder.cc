@@ -147,16 +147,57 @@ void EventTagger::BuildClaims(const DocView& v, const std::vector<EventInfo>& in
         break;
       }
     }
-    if (q.counted.empty() && q.unit.empty() && !bare_casualties && borrowed.empty()) continue;
+    // "the US troop presence has risen from 5,000 to about 24,000": what
+    // moved is the phrase before the verb of change; its owner the subject.
+    std::string change_measure;
+    int change_owner = -1;
+    if (q.counted.empty() && q.text.compare(0, 5, "from ") == 0 && qt > first) {
+      size_t t = qt;
+      while (t > first && qt - t < 5 &&
+             (IsChangeWord(v.word(t - 1)) || chunker_.IsFunctionWord(v.word(t - 1)) ||
+              (v.has_pos() && v.pos(t - 1).substr(0, 2) == "RB")) &&
+             !chunker_.IsDeterminer(v.word(t - 1))) {
+        --t;
+      }
+      size_t b = chunker_.NounPhraseBefore(v, t, first);
+      size_t head_end = t;
+      // "France's troop presence in NATO's east": the phrase before the
+      // preposition is what moved.
+      if (b > first + 1 && (v.word(b - 1) == "in" || v.word(b - 1) == "of")) {
+        size_t b2 = chunker_.NounPhraseBefore(v, b - 1, first);
+        if (b2 < b - 1) {
+          head_end = b - 1;
+          b = b2;
+        }
+      }
+      if (b < head_end) {
+        change_measure = NormalizePhrase(v, chunker_, b, head_end, head_end - 1);
+        for (size_t p = b; p < head_end && change_owner < 0; ++p) {
+          int e = v.entity_at(p);
+          if (e >= 0 && doc->entities[e].type != "DATE") change_owner = e;
+        }
+      }
+      if (change_measure.empty()) continue;
+    }
+    if (q.counted.empty() && q.unit.empty() && !bare_casualties && borrowed.empty() &&
+        change_measure.empty()) {
+      continue;
+    }
     // "the three Baltic States", "these two men": a definite determiner
     // before a small bare figure refers back to a known set; nobody reports
     // it as a figure.
     bool spelled = q.text.find_first_of("0123456789") == std::string::npos;
     const EventMention* ev = q_event[k] >= 0 ? &doc->events[q_event[k]] : nullptr;
     const EventInfo* ei = q_event[k] >= 0 ? &info[q_event[k]] : nullptr;
-    bool figure_event =
-        ev != nullptr && (ev->type == "MOBILIZE" || ev->type == "RETREAT" ||
-                          ev->type == "CASUALTIES" || ev->type == "AID" || ev->type == "ASSAULT");
+    bool figure_event = ev != nullptr && (ev->type == "MOBILIZE" || ev->type == "RETREAT" ||
+                                          ev->type == "CASUALTIES" || ev->type == "AID" ||
+                                          ev->type == "ASSAULT" || ev->type == "SANCTION");
+    // What is counted undergoes the event (sanctioned entities, attacked
+    // towns): the object of an active trigger or the subject of a passive
+    // one. Its nationality then describes it; the subject is who acts.
+    bool patient =
+        ev != nullptr && ei != nullptr && !ev->actor.empty() &&
+        (ev->type == "SANCTION" || (ev->type == "ASSAULT" && (qt >= ei->token_end) != ei->passive));
     // (Unless something happens to them in this sentence: "the six officers
     // were killed" is the claim again, maybe from another source.)
     if (!figure_event && qt > first && q.bound.empty() && !q.approx && !q.increment && q.max &&
@@ -187,14 +228,17 @@ void EventTagger::BuildClaims(const DocView& v, const std::vector<EventInfo>& in
     for (size_t t = cb; t < ce; ++t) {
       if (v.word(t) == q.unit) head = t;
     }
-    std::string counted = ce > cb ? NormalizePhrase(v, chunker_, cb, ce, head) : std::string();
+    std::string counted =
+        ce > cb ? NormalizePhrase(v, chunker_, cb, ce, patient ? cb : head) : std::string();
     // The event's trigger is the counted noun itself ("20 airstrikes").
     bool trigger_in_counted = ei != nullptr && ei->token >= cb && ei->token < ce &&
                               (!v.has_pos() || v.pos(ei->token).substr(0, 2) == "NN");
 
     // Subject: whose the counted things are.
     std::string subject;
-    if (q.unit == "%") {
+    if (patient) subject = actor_of(entity_index(ev->actor));
+    if (subject.empty() && change_owner >= 0) subject = actor_of(change_owner);
+    if (subject.empty() && q.unit == "%") {
       // "North Korean munitions constituted 70% of ...": the sharer precedes.
       for (size_t e = doc->entities.size(); e > 0 && subject.empty(); --e) {
         const EntityMention& m = doc->entities[e - 1];
@@ -225,7 +269,7 @@ void EventTagger::BuildClaims(const DocView& v, const std::vector<EventInfo>& in
       // losses, who lost them. Victims of other casualties are named in the
       // counted phrase or not at all.
       bool owner_is_actor = ev->type == "MOBILIZE" || ev->type == "AID" || ev->type == "RETREAT" ||
-                            ev->type == "ASSAULT";
+                            ev->type == "ASSAULT" || ev->type == "SANCTION";
       if (owner_is_actor) subject = actor_of(entity_index(ev->actor));
       if (ev->type == "CASUALTIES" && ei != nullptr && ei->measure == "lost") {
         subject = actor_of(entity_index(ev->target));
@@ -247,6 +291,23 @@ void EventTagger::BuildClaims(const DocView& v, const std::vector<EventInfo>& in
             subject = actor_of(e);
           }
         }
+      }
+    }
+    if (subject.empty() && ev == nullptr && !q_verb[k].empty() && q_verb_token[k] == SIZE_MAX) {
+      // "16 targets were named by the Biden administration": the agent of
+      // the passive verb after the counted phrase did it.
+      size_t last = v.sentence_last(s);
+      for (size_t t = ce; t < last && t < ce + 10; ++t) {
+        if (v.word(t) != q_verb[k]) continue;
+        if (t + 1 < last && v.word(t + 1) == "by") {
+          size_t f = 0, h = 0;
+          size_t np = chunker_.NounPhraseAt(v, t + 2, last, 5, &f, &h);
+          for (size_t p = f; p < np && subject.empty(); ++p) {
+            int e = v.entity_at(p);
+            if (e >= 0 && !doc->entities[e].actor.empty()) subject = actor_of(e);
+          }
+        }
+        break;
       }
     }
     // Ellipsis ("and another 3,000 in the winter"): the counted phrase is
@@ -273,7 +334,17 @@ void EventTagger::BuildClaims(const DocView& v, const std::vector<EventInfo>& in
 
     // Measure: counted noun and modifiers, then what the event did to them.
     std::string measure;
-    if (elliptic && prev != nullptr) {
+    if (!change_measure.empty()) {
+      measure = change_measure;
+    } else if (elliptic && ev == nullptr && !q_verb[k].empty()) {
+      // "out of 1,361 companies only 241 have exited": what the figure
+      // borrows, then what its own verb says happened to them.
+      for (char ch : q.counted) {
+        measure += ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch;
+      }
+      measure += ' ';
+      measure += q_verb[k];
+    } else if (elliptic && prev != nullptr) {
       measure = prev->measure;
     } else if (elliptic) {
       measure = q.unit;
@@ -320,7 +391,7 @@ void EventTagger::BuildClaims(const DocView& v, const std::vector<EventInfo>& in
         measure += ei->measure;
       }
     } else if (ev == nullptr && !q_verb[k].empty() && !measure.empty() && q.unit != "%" &&
-               !elliptic) {
+               !elliptic && change_measure.empty()) {
       measure += ' ';
       measure += q_verb[k];
     }
@@ -392,8 +463,19 @@ void EventTagger::BuildClaims(const DocView& v, const std::vector<EventInfo>& in
     std::string object;
     bool takes_object = ev.type == "AGREE" || ev.type == "AID" || ev.type == "MOBILIZE" ||
                         ev.type == "SANCTION" || ev.type == "RETREAT";
+    std::string done = ei.measure;
     if (np_end > j && takes_object && v.entity_at(head) < 0 && v.timex_at(head) < 0) {
       object = std::string(v.word(head));
+      // "imposed new sanctions": the object is itself the event, so the
+      // verb's own form says what was done ("sanctions imposed", not
+      // "sanctions sanctioned").
+      bool self = false;
+      for (size_t o = 0; o < info.size() && !self; ++o) {
+        self = o != k && head >= info[o].token && head < info[o].token_end &&
+               doc->events[o].type == ev.type;
+      }
+      std::string_view w = v.word(ei.token);
+      if (self && w.size() > 2 && w.substr(w.size() - 2) == "ed") done = std::string(w);
     }
     // "The treaty ..., signed in June 2024", "signed the Treaty on ...": the
     // word that made the trigger an agreement names what was signed.
@@ -413,6 +495,31 @@ void EventTagger::BuildClaims(const DocView& v, const std::vector<EventInfo>& in
         dated_attack = ty > 1000 && ty <= dy && ty + 1 >= dy;
       }
     }
+    // "Russia's invasion on February 24, 2022", "the annexation of Crimea by
+    // Russia in 2014": taking territory, dated next to the trigger, by a
+    // named actor, is a checkable statement at any distance in time when
+    // the territory or the day is named ("the 2022 invasion" alone is
+    // background and gives no claim).
+    std::string territory;
+    if (object.empty() && ev.type == "ASSAULT" &&
+        (ev.subtype == "invasion" || ev.subtype == "occupy" || ev.subtype == "liberate")) {
+      for (const Timex& t : doc->timexes) {
+        if (t.id != ev.time) continue;
+        // Tokens between the date and the trigger, on either side.
+        size_t tt = v.TokenAt(t.start), te = v.TokenAt(t.end);
+        bool near = tt >= ei.token_end ? tt - ei.token_end < 6
+                    : te <= ei.token   ? ei.token - te < 6
+                                       : true;
+        int target = entity_index(ev.target);
+        dated_attack = dated_attack || (near && (target >= 0 || t.value.size() >= 10));
+        if (dated_attack && target >= 0) {
+          territory = doc->entities[target].text;
+          for (char& ch : territory) {
+            if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+          }
+        }
+      }
+    }
     // "the deployment is part of ...": a deployment, withdrawal or delivery
     // of nothing named is not a checkable statement.
     if (object.empty() && !dated_attack && ev.type != "AGREE" && ev.type != "CONCEDE" &&
@@ -424,7 +531,8 @@ void EventTagger::BuildClaims(const DocView& v, const std::vector<EventInfo>& in
     c.start = ev.start;
     c.end = ev.end;
     c.subject = subject;
-    c.measure = object.empty() ? ei.measure : object + " " + ei.measure;
+    if (object.empty()) object = territory;
+    c.measure = object.empty() ? done : object + " " + done;
     c.event = ev.id;
     c.time = ev.time;
     c.attribution = ev.attribution;

@@ -241,6 +241,8 @@ EventTagger::Attachment EventTagger::Attach(const DocView& v, const Document& do
   };
   size_t cb = 0;
   size_t qe = CountedEnd(v, doc, k, &cb);
+  // (A counted phrase borrowed from an earlier figure is not after this one.)
+  const Quantity& q0 = doc.quantities[k];
   // A participle counted for itself: "4,000 killed or wounded".
   for (size_t t = cb; t < qe && t < limit; ++t) {
     int e = trigger_at(t);
@@ -252,6 +254,25 @@ EventTagger::Attachment EventTagger::Attach(const DocView& v, const Document& do
   // Forward: the verb the counted phrase is the subject of, past
   // auxiliaries, adverbs and relative pronouns.
   size_t p = qe;
+  // "only 241 (17%) have exited": an aside in brackets after the figure.
+  if (p < limit && words[p] == "(") {
+    size_t c = p + 1;
+    while (c < limit && c < p + 8 && words[c] != ")") ++c;
+    if (c < limit && words[c] == ")") p = c + 1;
+  }
+  // "16 companies in China and Hong Kong were named": a phrase saying where
+  // or whose the counted things are stands between them and their verb.
+  if (qe > cb && p == qe && p < limit &&
+      (words[p] == "in" || words[p] == "from" || words[p] == "at" || words[p] == "near" ||
+       words[p] == "across")) {
+    size_t c = p + 1;
+    while (c < limit && c < p + 8 &&
+           (chunker_.IsNominal(v, c) || chunker_.IsDeterminer(words[c]) || words[c] == "and" ||
+            words[c] == "'s")) {
+      ++c;
+    }
+    if (c > p + 1 && c < limit && (IsAux(words[c]) || IsLightAux(words[c]))) p = c;
+  }
   for (int skipped = 0; p < limit && skipped < 5; ++p, ++skipped) {
     std::string_view w = words[p];
     if (IsAux(w) || IsLightAux(w) || w == "who" || w == "that" || w == "which" ||
@@ -269,8 +290,9 @@ EventTagger::Attachment EventTagger::Attach(const DocView& v, const Document& do
     }
     // A verb that is no trigger still says what happened to what was
     // counted: "20 tanks were destroyed", "300 people perished".
-    if (qe > cb && v.has_pos() && (v.pos(p) == "VBN" || v.pos(p) == "VBD") &&
-        !IsLightVerb(words[p]) && !modality_.IsAttributionCue(words[p]) && !v.IsCapitalized(p)) {
+    if ((qe > cb || !q0.counted.empty()) && v.has_pos() &&
+        (v.pos(p) == "VBN" || v.pos(p) == "VBD") && !IsLightVerb(words[p]) &&
+        !modality_.IsAttributionCue(words[p]) && !v.IsCapitalized(p)) {
       out.verb = std::string(words[p]);
     }
   }
@@ -307,6 +329,23 @@ EventTagger::Attachment EventTagger::Attach(const DocView& v, const Document& do
       if (n > first) {
         int e = trigger_at(n - 1);
         if (e >= 0 && (!v.has_pos() || v.pos(n - 1).substr(0, 2) == "NN")) out.event = e;
+      }
+      return out;
+    }
+    if (words[t] == "on" || words[t] == "against") {
+      // "imposed sanctions on 300 entities", "sanctions imposed by the US on
+      // 300 entities", "attacks on 20 towns": what a sanction or an attack
+      // falls on, after the trigger in the same clause.
+      for (size_t n = t; n > first && n + 8 > t; --n) {
+        if (v.IsPunct(n - 1) || v.timex_at(n - 1) >= 0) {
+          if (v.timex_at(n - 1) >= 0) continue;
+          break;
+        }
+        int e = trigger_at(n - 1);
+        if (e >= 0 && (doc.events[e].type == "SANCTION" || doc.events[e].type == "ASSAULT")) {
+          out.event = e;
+          return out;
+        }
       }
       return out;
     }
@@ -425,6 +464,11 @@ Status EventTagger::Annotate(Document* doc, const AnnotateOptions& options) cons
                      (i > first + 1 && IsAux(words[i - 2]) && words[i - 1].size() > 2 &&
                       words[i - 1].substr(words[i - 1].size() - 2) == "ly");
       bool noun_trigger = v.has_pos() ? v.pos(i).substr(0, 2) == "NN" : e->pos == 'N';
+      // "sanctions imposed by the US": a participle with its agent after it.
+      if (!noun_trigger && trig_end < limit && words[trig_end] == "by" &&
+          chunker_.IsParticiple(v, i)) {
+        passive = true;
+      }
       // Location: an entity after "in", "near", ... nearest the trigger.
       int location = -1;
       size_t best_d = SIZE_MAX;
@@ -447,12 +491,17 @@ Status EventTagger::Annotate(Document* doc, const AnnotateOptions& options) cons
       }
       // Actor and target.
       int actor = -1, target = -1;
-      auto pick_after = [&](size_t from, size_t max_d, bool by_only) -> int {
+      // A place is attacked, invaded or annexed ("Crimea"), though it does
+      // nothing itself.
+      bool place_target = e->type == "ASSAULT";
+      auto pick_after = [&](size_t from, size_t max_d, bool by_only, bool target = false) -> int {
         for (const Ent* ep = sent_ents; ep != sent_ents_end; ++ep) {
           const Ent& en = *ep;
           if (en.first < from || en.first >= limit || en.first > from + max_d) continue;
           if (static_cast<int>(en.index) == location) continue;
-          if (!entity_ok_as_actor(doc->entities[en.index])) continue;
+          const std::string& type = doc->entities[en.index].type;
+          bool place = target && place_target && (type == "LOC" || type == "FAC");
+          if (!place && !entity_ok_as_actor(doc->entities[en.index])) continue;
           if (by_only) {
             size_t p = en.first;
             while (p > from && (words[p - 1] == "the" || chunker_.IsNominal(v, p - 1))) --p;
@@ -480,13 +529,21 @@ Status EventTagger::Annotate(Document* doc, const AnnotateOptions& options) cons
         actor = pick_after(trig_end, 8, true);
         target = pick_before(true);
       } else {
-        if (noun_trigger && trig_end + 1 < limit &&
-            (words[trig_end] == "of" || words[trig_end] == "by")) {
+        // "the invasion of Ukraine", "the annexation of Crimea by Russia":
+        // after an attack noun, "of" names what is attacked, "by" who attacks
+        // ("the deployment of North Korean troops" names whose they are).
+        bool of_target =
+            noun_trigger && e->type == "ASSAULT" && trig_end + 1 < limit && words[trig_end] == "of";
+        if (of_target) {
+          target = pick_after(trig_end + 1, 3, false, true);
+          actor = pick_after(trig_end + 1, 8, true);
+        } else if (noun_trigger && trig_end + 1 < limit &&
+                   (words[trig_end] == "of" || words[trig_end] == "by")) {
           actor = pick_after(trig_end + 1, 3, false);
         }
         if (actor < 0) actor = pick_before(true);
         if (actor < 0) actor = pick_before(false);
-        target = pick_after(trig_end, 10, false);
+        if (target < 0) target = pick_after(trig_end, 10, false, true);
         if (target == actor) target = -1;
         // "Putin and Kim Jong-un signed", "Russia and China held talks":
         // in an agreement or a meeting the other conjunct is the
@@ -562,7 +619,7 @@ Status EventTagger::Annotate(Document* doc, const AnnotateOptions& options) cons
       }
       ev.modality = modality_.Score(v, first, i, trig_end, limit, cue, future, e->type == "REJECT",
                                     &hedge_at, framing);
-      info.push_back({i, trig_end, std::move(measure), cond});
+      info.push_back({i, trig_end, std::move(measure), cond, passive});
       doc->events.push_back(std::move(ev));
     }
     // Each quantity of the sentence goes to the trigger it is an argument

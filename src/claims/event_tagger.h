@@ -66,6 +66,8 @@ class EventTagger : public Annotator {
     size_t token, token_end;
     std::string measure;
     size_t condition_token;  // SIZE_MAX: none
+    // "were sanctioned by": what stands before the trigger undergoes it.
+    bool passive = false;
   };
   // Which event a quantity is an argument of (index into doc->events, -1:
   // none) and, failing a trigger, the past form of the verb that governs it

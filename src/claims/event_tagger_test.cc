@@ -30,6 +30,19 @@ class EventTaggerTest : public ::testing::Test {
     ASSERT_TRUE(attributions_->Annotate(doc, o).ok());
     ASSERT_TRUE(events_->Annotate(doc, o).ok());
   }
+  // Sets the part-of-speech tags of the document's tokens, in order, from
+  // a space-separated list (as the POS stage would).
+  static void SetPos(Document* doc, std::string_view tags) {
+    size_t t = 0, pos = 0;
+    while (pos < tags.size()) {
+      size_t sp = tags.find(' ', pos);
+      if (sp == std::string_view::npos) sp = tags.size();
+      ASSERT_LT(t, doc->tokens.size());
+      doc->tokens[t++].pos = std::string(tags.substr(pos, sp - pos));
+      pos = sp + 1;
+    }
+    ASSERT_EQ(t, doc->tokens.size());
+  }
   const EventMention* FindEvent(const Document& doc, std::string_view type) {
     for (const auto& e : doc.events) {
       if (e.type == type) return &e;
@@ -244,12 +257,133 @@ TEST_F(EventTaggerTest, DatedAttackOnANamedTargetIsAClaimOnlyWhenRecent) {
   Run(&doc);
   EXPECT_EQ(doc.claims.size(), 1u);
 
-  Document old = MakeDoc("Germany invaded Poland in 1939.", "2024-03-20");
+  // An old attack with no territory taken is background.
+  Document old = MakeDoc("Germany bombed Warsaw in 1939.", "2024-03-20");
   AddEntity(&old, "Germany", "GPE", "germany@DE");
-  AddEntity(&old, "Poland", "GPE", "poland@PL");
+  AddEntity(&old, "Warsaw", "GPE", "warsaw@PL");
   AddTimex(&old, "1939", "1939");
   Run(&old);
-  EXPECT_TRUE(old.claims.empty());
+  for (const auto& c : old.claims) ADD_FAILURE() << c.measure << "|" << c.subject;
+}
+
+TEST_F(EventTaggerTest, DatedInvasionNamedByANounIsAClaim) {
+  // The possessive is the invader; the day dates it, however long ago.
+  Document doc =
+      MakeDoc("Analysts fear the war sparked by Russia's invasion on February 24, 2022 will go on.",
+              "2023-02-20");
+  AddEntity(&doc, "Russia", "GPE", "russia@RU");
+  std::string t = AddTimex(&doc, "February 24, 2022", "2022-02-24");
+  Run(&doc);
+  ASSERT_EQ(doc.claims.size(), 1u);
+  EXPECT_EQ(doc.claims[0].subject, "russia@RU");
+  EXPECT_EQ(doc.claims[0].measure, "invaded");
+  EXPECT_EQ(doc.claims[0].time, t);
+  EXPECT_EQ(doc.claims[0].modality, "asserted");
+
+  // After an attack noun "of" names the territory and "by" the actor.
+  Document annex =
+      MakeDoc("Serbia has not joined sanctions since the annexation of Crimea by Russia in 2014.",
+              "2023-02-20");
+  AddEntity(&annex, "Serbia", "GPE", "serbia@RS");
+  AddEntity(&annex, "Crimea", "GPE", "crimea@UA");
+  AddEntity(&annex, "Russia", "GPE", "russia@RU");
+  std::string y = AddTimex(&annex, "2014", "2014");
+  Run(&annex);
+  const EventMention* ev = FindEvent(annex, "ASSAULT");
+  ASSERT_NE(ev, nullptr);
+  EXPECT_EQ(ev->actor, "e3");
+  EXPECT_EQ(ev->target, "e2");
+  const Claim* c = nullptr;
+  for (const auto& cl : annex.claims) {
+    if (cl.event == ev->id) c = &cl;
+  }
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->subject, "russia@RU");
+  EXPECT_EQ(c->measure, "crimea annexed");
+  EXPECT_EQ(c->time, y);
+
+  // A year before the noun with nobody named: background, no claim.
+  Document bare = MakeDoc("Prices have soared since the 2022 invasion.", "2024-05-01");
+  AddTimex(&bare, "2022", "2022");
+  Run(&bare);
+  EXPECT_TRUE(bare.claims.empty());
+}
+
+TEST_F(EventTaggerTest, SanctionedEntitiesAreTheObjectNotTheActor) {
+  // The nationality of what is sanctioned describes it; who sanctions is
+  // the subject, whether the figure follows "sanctions on" ...
+  Document doc =
+      MakeDoc("The United States on Wednesday imposed new sanctions on 300 Chinese entities.");
+  AddEntity(&doc, "United States", "GPE", "united-states@US");
+  AddEntity(&doc, "Chinese", "NORP", "china@CN");
+  std::string t = AddTimex(&doc, "Wednesday", "2025-04-23");
+  Run(&doc);
+  ASSERT_EQ(doc.claims.size(), 2u);
+  EXPECT_EQ(doc.claims[0].subject, "united-states@US");
+  EXPECT_EQ(doc.claims[0].measure, "chinese entities sanctioned");
+  EXPECT_EQ(*doc.claims[0].value.min, 300);
+  EXPECT_EQ(doc.claims[0].time, t);
+  // The dated imposition itself, named by its own verb.
+  EXPECT_EQ(doc.claims[1].measure, "sanctions imposed");
+  EXPECT_FALSE(doc.claims[1].value.min);
+
+  // ... or is the subject of a passive with its agent after "by".
+  Document passive = MakeDoc("Some 120 Iranian firms were sanctioned by the European Union.");
+  AddEntity(&passive, "Iranian", "NORP", "iran@IR");
+  AddEntity(&passive, "European Union", "ORG", "european-union");
+  Run(&passive);
+  ASSERT_EQ(passive.claims.size(), 1u);
+  EXPECT_EQ(passive.claims[0].subject, "european-union");
+  EXPECT_EQ(passive.claims[0].measure, "iranian firms sanctioned");
+
+  // A participle with its agent: "sanctions imposed by X on N entities".
+  Document reduced =
+      MakeDoc("The sanctions imposed by Britain on 45 individuals were lifted in May.");
+  AddEntity(&reduced, "Britain", "GPE", "united-kingdom@GB");
+  Run(&reduced);
+  ASSERT_FALSE(reduced.claims.empty());
+  EXPECT_EQ(reduced.claims[0].subject, "united-kingdom@GB");
+  EXPECT_EQ(reduced.claims[0].measure, "individuals sanctioned");
+}
+
+TEST_F(EventTaggerTest, ChangeFromOneFigureToAnotherIsOneClaimOfTheLater) {
+  Document doc = MakeDoc(
+      "Since the start of the war, the US troop presence has risen from "
+      "5,000 to about 24,000.");
+  AddEntity(&doc, "US", "GPE", "united-states@US");
+  Run(&doc);
+  ASSERT_EQ(doc.quantities.size(), 1u);
+  EXPECT_EQ(doc.quantities[0].text, "from 5,000 to about 24,000");
+  ASSERT_EQ(doc.claims.size(), 1u);
+  const Claim& c = doc.claims[0];
+  EXPECT_EQ(c.subject, "united-states@US");
+  EXPECT_EQ(c.measure, "troop presence");
+  EXPECT_EQ(*c.value.min, 24000);
+  EXPECT_EQ(*c.value.max, 24000);
+  EXPECT_TRUE(c.value.approx);
+
+  // The moving phrase may carry a place after it; a counted noun after the
+  // later figure is the measure as usual.
+  Document in = MakeDoc("France's troop presence in Romania has grown from 300 to 969.");
+  AddEntity(&in, "France", "GPE", "france@FR");
+  AddEntity(&in, "Romania", "GPE", "romania@RO", 20);
+  Run(&in);
+  ASSERT_EQ(in.claims.size(), 1u);
+  EXPECT_EQ(in.claims[0].subject, "france@FR");
+  EXPECT_EQ(in.claims[0].measure, "troop presence");
+  EXPECT_EQ(*in.claims[0].value.min, 969);
+
+  Document counted = MakeDoc("Poland increased its brigades from 12 to 18 brigades last year.");
+  Run(&counted);
+  ASSERT_EQ(counted.quantities.size(), 1u);
+  EXPECT_EQ(*counted.quantities[0].min, 18);
+
+  // Without a verb of change "from ... to" is a range.
+  Document range = MakeDoc("Estimates range from 5,000 to 7,000 troops.");
+  Run(&range);
+  ASSERT_EQ(range.quantities.size(), 1u);
+  EXPECT_EQ(*range.quantities[0].min, 5000);
+  EXPECT_EQ(*range.quantities[0].max, 7000);
 }
 
 TEST_F(EventTaggerTest, NotRulingOutIsAPossibilityNotANegation) {
@@ -321,6 +455,57 @@ TEST_F(EventTaggerTest, MoneyConvertedInBracketsKeepsWhatItPaysFor) {
   ASSERT_EQ(doc.claims.size(), 1u);
   EXPECT_EQ(doc.claims[0].measure.substr(0, 12), "military aid");
   EXPECT_DOUBLE_EQ(*doc.claims[0].value.max, 713e6);
+}
+
+TEST_F(EventTaggerTest, PassiveAgentOfAVerbThatIsNoTrigger) {
+  // A place phrase stands between the counted noun and its verb; the agent
+  // after "by" did what the verb says.
+  Document doc = MakeDoc("Sixteen companies in China were named by the Biden administration.");
+  SetPos(&doc, "CD NNS IN NNP VBD VBN IN DT NNP NN .");
+  AddEntity(&doc, "China", "GPE", "china@CN");
+  AddEntity(&doc, "Biden", "PERSON", "joe-biden@US");
+  Run(&doc);
+  ASSERT_EQ(doc.claims.size(), 1u);
+  EXPECT_EQ(doc.claims[0].measure, "companies named");
+  EXPECT_EQ(doc.claims[0].subject, "joe-biden@US");
+  EXPECT_EQ(*doc.claims[0].value.min, 16);
+}
+
+TEST_F(EventTaggerTest, FigureAfterABracketedAsideKeepsItsVerb) {
+  // "241" borrows what the first figure counted; its own verb, past the
+  // share in brackets, says what happened to them.
+  Document doc = MakeDoc("Out of 1,361 western companies in Russia only 241 (17%) have exited.");
+  SetPos(&doc, "IN IN CD JJ NNS IN NNP RB CD LRB CD NN RRB VBP VBN .");
+  AddEntity(&doc, "Russia", "GPE", "russia@RU");
+  Run(&doc);
+  const Claim* c = nullptr;
+  for (const auto& cl : doc.claims) {
+    if (cl.value.min && *cl.value.min == 241) c = &cl;
+  }
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->measure, "western companies exited");
+}
+
+TEST_F(EventTaggerTest, PassingAnAidPackageIsADatedApproval) {
+  Document doc = MakeDoc("The United States last month passed a long-delayed aid package for Kyiv.",
+                         "2024-05-06");
+  AddEntity(&doc, "United States", "GPE", "united-states@US");
+  AddEntity(&doc, "Kyiv", "GPE", "kyiv@UA");
+  std::string t = AddTimex(&doc, "last month", "2024-04");
+  Run(&doc);
+  const EventMention* ev = FindEvent(doc, "AID");
+  ASSERT_NE(ev, nullptr);
+  EXPECT_EQ(ev->time, t);
+  ASSERT_EQ(doc.claims.size(), 1u);
+  EXPECT_EQ(doc.claims[0].subject, "united-states@US");
+  EXPECT_EQ(doc.claims[0].measure, "package approved");
+  EXPECT_EQ(doc.claims[0].time, t);
+
+  // "Pass" needs aid near it to be one.
+  Document other = MakeDoc("The convoy passed the checkpoint last month.", "2024-05-06");
+  AddTimex(&other, "last month", "2024-04");
+  Run(&other);
+  EXPECT_EQ(FindEvent(other, "AID"), nullptr);
 }
 
 }  // namespace

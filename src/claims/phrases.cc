@@ -17,6 +17,22 @@ bool EndsWith(std::string_view s, std::string_view p) {
 
 }  // namespace
 
+bool IsChangeWord(std::string_view w) {
+  static constexpr std::string_view kWords[] = {
+      "rise",    "rises",    "rose",    "risen",    "rising",    "grow",      "grows",
+      "grew",    "grown",    "growing", "increase", "increased", "increases", "increasing",
+      "fall",    "falls",    "fell",    "fallen",   "falling",   "drop",      "dropped",
+      "drops",   "dropping", "decline", "declined", "declines",  "declining", "climb",
+      "climbed", "climbs",   "jumped",  "jumps",    "surged",    "soared",    "swelled",
+      "swollen", "shrank",   "shrunk",  "shrinks",  "doubled",   "tripled",   "raised",
+      "reduced", "cut",      "boosted", "expanded", "up",        "down",      "decreased",
+      "changed", "went",     "gone",    "plunged",  "slumped",   "dipped"};
+  for (std::string_view k : kWords) {
+    if (w == k) return true;
+  }
+  return false;
+}
+
 Status Chunker::Load() { return function_words_.Load("lexicons/quantity-function-words.tsv", 2); }
 
 bool Chunker::IsDeterminer(std::string_view w) const {

@@ -15,6 +15,10 @@
 
 namespace sitrep::claims {
 
+// Verbs of change before "from X to Y": the figure then moved from X to Y
+// ("has risen from 5,000 to 24,000"); it is not a range of estimates.
+bool IsChangeWord(std::string_view w);
+
 class Chunker {
  public:
   Status Load();

@@ -152,8 +152,42 @@ size_t QuantityTagger::TagAt(const DocView& v, size_t i, size_t limit, Document*
   size_t end = m->end;
   double lo = m->min, hi = m->max;
   std::string unit = m->unit;
+  // "has risen from 5,000 to about 24,000": one figure, the later one; the
+  // span keeps the earlier as its context ("from 5,000 to about 24,000").
+  bool change = false;
+  if (i > first_sentence_token && words[i - 1] == "from" && end + 1 < limit && words[end] == "to" &&
+      m->magnitude.empty()) {
+    bool moved = false;
+    for (size_t b = i - 1; b > first_sentence_token && b + 4 > i && !moved; --b) {
+      moved = IsChangeWord(words[b - 1]);
+    }
+    if (moved) {
+      Quantity later;
+      size_t k = end + 1;
+      for (int guard = 0; guard < 3 && k < limit; ++guard) {
+        size_t len = 0;
+        const PhraseEntry* e = modifiers_.Match(words, k, &len);
+        if (e == nullptr || e->field(3) != "before" || k + len > limit) break;
+        ApplyModifier(*e, &later);
+        k += len;
+      }
+      auto m2 = k < limit && v.timex_at(k) < 0 ? ParseNumber(v, k, limit) : std::nullopt;
+      if (m2 && m2->end <= limit) {
+        q = later;
+        lo = m2->min;
+        hi = m2->max;
+        unit = m2->unit.empty() ? m->unit : m2->unit;
+        if (!m2->magnitude.empty()) {
+          q.magnitude = m2->magnitude;
+          q.approx = true;
+        }
+        end = m2->end;
+        change = true;
+      }
+    }
+  }
   // Ranges: "10,000 to 14,000", "between 10 and 15", "two or three".
-  if (end + 1 < limit && m->magnitude.empty() &&
+  if (!change && end + 1 < limit && m->magnitude.empty() &&
       (IsRangeWord(words[end]) || (between && words[end] == "and") ||
        (m->words && words[end] == "or"))) {
     auto m2 = ParseNumber(v, end + 1, limit);
@@ -183,14 +217,14 @@ size_t QuantityTagger::TagAt(const DocView& v, size_t i, size_t limit, Document*
   q.min = lo;
   q.max = hi;
   q.unit = unit;
-  if (!m->magnitude.empty()) {
+  if (!change && !m->magnitude.empty()) {
     q.magnitude = m->magnitude;
     q.approx = true;
   }
   size_t after = CountedAt(v, end, limit, &q);
   // Ellipsis: "over 10,000 troops in the fall, and another 3,000 in the
   // winter" counts what the previous figure of the sentence counted.
-  if (q.counted.empty() && q.unit.empty() && !m->words && !doc->quantities.empty()) {
+  if (!change && q.counted.empty() && q.unit.empty() && !m->words && !doc->quantities.empty()) {
     const Quantity& prev = doc->quantities.back();
     if (prev.start >= doc->sentences[v.sentence(j)].start && !prev.counted.empty()) {
       q.counted = prev.counted;
@@ -211,6 +245,7 @@ size_t QuantityTagger::TagAt(const DocView& v, size_t i, size_t limit, Document*
   }
   size_t span_first = j > i && !between ? i : j;
   if (between) span_first = i;
+  if (change) span_first = i - 1;
   q.start = v.start(span_first);
   // "thousands of": the span ends at the magnitude word, not at "of".
   size_t last = end - 1;

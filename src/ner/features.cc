@@ -484,13 +484,4 @@ void ExtractStaticFeatures(const std::vector<std::string_view>& words, const uin
   }
 }
 
-void ExtractDynamicFeatures(const WordHashes& word, int prev1, int prev2,
-                            uint64_t out[kNumDynamicFeatures]) {
-  uint64_t p1 = static_cast<uint64_t>(prev1 + 1), p2 = static_cast<uint64_t>(prev2 + 1);
-  out[0] = MixFeature(100, p1);
-  out[1] = MixFeature(101, p1 << 16 | p2);
-  out[2] = MixFeature(102, word.lower * 131 + p1);
-  out[3] = MixFeature(103, word.shape * 131 + p1);
-}
-
 }  // namespace sitrep

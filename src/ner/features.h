@@ -38,9 +38,9 @@ void ExtractStaticFeatures(const std::vector<std::string_view>& words, const uin
                            std::vector<uint64_t>* features, std::vector<WordHashes>* words_out);
 
 // The features of position i that depend on the two previous classes
-// (`prev1`/`prev2` = -1 before the sentence start).
-void ExtractDynamicFeatures(const WordHashes& word, int prev1, int prev2,
-                            uint64_t out[kNumDynamicFeatures]);
+// (`prev1`/`prev2` = -1 before the sentence start). Defined below.
+inline void ExtractDynamicFeatures(const WordHashes& word, int prev1, int prev2,
+                                   uint64_t out[kNumDynamicFeatures]);
 
 // --- The same static features split by what they read, so that a tagger can
 // cache the sums of the parts that depend on one word only (perceptron.cc).
@@ -108,6 +108,15 @@ inline uint64_t MixFeature(uint64_t tpl, uint64_t x) {
   h *= 0xc4ceb9fe1a85ec53ull;
   h ^= h >> 33;
   return h == kNoFeature ? 1 : h;
+}
+
+inline void ExtractDynamicFeatures(const WordHashes& word, int prev1, int prev2,
+                                   uint64_t out[kNumDynamicFeatures]) {
+  const uint64_t p1 = static_cast<uint64_t>(prev1 + 1), p2 = static_cast<uint64_t>(prev2 + 1);
+  out[0] = MixFeature(100, p1);
+  out[1] = MixFeature(101, p1 << 16 | p2);
+  out[2] = MixFeature(102, word.lower * 131 + p1);
+  out[3] = MixFeature(103, word.shape * 131 + p1);
 }
 
 }  // namespace sitrep

@@ -270,13 +270,14 @@ void Gazetteer::Finish() {
   finished_ = true;
 }
 
-const NameEntry* Gazetteer::FindWithPrefix(std::string_view key, bool* is_prefix) const {
+const NameEntry* Gazetteer::FindWithPrefix(std::string_view key, uint64_t hash,
+                                           bool* is_prefix) const {
   if (!finished_) {
     *is_prefix = prefixes_.find(key) != prefixes_.end();
     auto it = names_.find(key);
     return it == names_.end() ? nullptr : &it->second;
   }
-  uint32_t v = lookup_.Find(key);
+  uint32_t v = lookup_.Find(key, hash);
   if (v == FlatStringTable::kMissing) {
     *is_prefix = false;
     return nullptr;

@@ -149,7 +149,15 @@ class Gazetteer {
   const NameEntry* Find(std::string_view key) const;
   // Find, and whether some name's key starts with `key` at a word boundary
   // of the name (so a longer token n-gram may still match): one probe.
-  const NameEntry* FindWithPrefix(std::string_view key, bool* is_prefix) const;
+  const NameEntry* FindWithPrefix(std::string_view key, bool* is_prefix) const {
+    return FindWithPrefix(key, FlatStringTable::Hash(key), is_prefix);
+  }
+  // The same with hash == FlatStringTable::Hash(key), after PrefetchKey(hash)
+  // for the keys of a sentence.
+  const NameEntry* FindWithPrefix(std::string_view key, uint64_t hash, bool* is_prefix) const;
+  void PrefetchKey(uint64_t hash) const {
+    if (finished_) lookup_.Prefetch(hash);
+  }
   bool IsPrefix(std::string_view key) const {
     bool prefix = false;
     FindWithPrefix(key, &prefix);

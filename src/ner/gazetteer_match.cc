@@ -102,8 +102,16 @@ std::vector<NameMatch> MatchNames(const Gazetteer& gaz, const SentenceWords& w) 
   // Called for every sentence: the scratch buffers are kept per thread.
   thread_local std::vector<NameMatch> found;
   thread_local std::string key;
+  thread_local std::vector<uint64_t> word_hash;
   found.clear();
   const uint32_t n = static_cast<uint32_t>(w.size());
+  // Every start looks its first word up: those random reads are started
+  // together for the whole sentence.
+  word_hash.resize(n);
+  for (uint32_t b = 0; b < n; ++b) {
+    word_hash[b] = FlatStringTable::Hash(w.folded(b));
+    if (!w.folded(b).empty()) gaz.PrefetchKey(word_hash[b]);
+  }
   for (uint32_t b = 0; b < n; ++b) {
     if (w.folded(b).empty()) continue;
     key.clear();
@@ -116,7 +124,8 @@ std::vector<NameMatch> MatchNames(const Gazetteer& gaz, const SentenceWords& w) 
       }
       key.append(f);
       bool is_prefix = false;
-      const NameEntry* entry = gaz.FindWithPrefix(key, &is_prefix);
+      const NameEntry* entry = e == b ? gaz.FindWithPrefix(key, word_hash[b], &is_prefix)
+                                      : gaz.FindWithPrefix(key, &is_prefix);
       if (entry != nullptr && CasingOk(gaz, w, b, e + 1, *entry)) {
         best.begin = b;
         best.end = e + 1;

@@ -113,9 +113,10 @@ class FlatStringTable {
   }
 
   // The value of key, or kMissing.
-  uint32_t Find(std::string_view key) const {
+  uint32_t Find(std::string_view key) const { return Find(key, Hash(key)); }
+  // The same with h == Hash(key) already computed.
+  uint32_t Find(std::string_view key, uint64_t h) const {
     if (slots_.empty()) return kMissing;
-    uint64_t h = Hash(key);
     if (!MayHold(h)) return kMissing;
     size_t i = h & mask_;
     while (slots_[i].value != kMissing) {
@@ -123,6 +124,13 @@ class FlatStringTable {
       i = (i + 1) & mask_;
     }
     return kMissing;
+  }
+
+  // Starts reading what Find(key, h) reads first (h == Hash(key)), so that
+  // the lookups of many keys overlap their cache misses.
+  void Prefetch(uint64_t h) const {
+    if (slots_.empty()) return;
+    __builtin_prefetch(&filter_[(h >> 32) & filter_mask_]);
   }
 
   // Every value, for checking a table read from a cache.

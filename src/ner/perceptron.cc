@@ -123,6 +123,15 @@ uint64_t WordKey(const WordText& t, size_t len) {
   return h;
 }
 
+// The index of the first largest of v[0..n), n >= 1.
+inline int FirstMax(const int32_t* v, int n) {
+  int32_t top = v[0];
+  for (int k = 1; k < n; ++k) top = v[k] > top ? v[k] : top;
+  int k = 0;
+  while (v[k] != top) ++k;
+  return k;
+}
+
 template <typename T>
 inline void AddVector(const T* v, size_t stride, int32_t* scores) {
   for (size_t k = 0; k < stride; ++k) scores[k] += v[k];
@@ -185,6 +194,11 @@ StatusOr<std::unique_ptr<PerceptronTagger>> PerceptronTagger::FromModel(
     t->rows_[row * t->stride_ + e.cls] = e.q;
   }
   t->allowed_ = TransitionMask(t->classes_);
+  t->allowed_mask_.assign((c + 1) * t->stride_, 0);
+  for (size_t p = 0; p <= c; ++p) {
+    for (size_t k = 0; k < c; ++k)
+      t->allowed_mask_[p * t->stride_ + k] = t->allowed_[p * c + k] ? -1 : 0;
+  }
   // Slots 100 and 101 read only the two previous classes: one table.
   t->history_.assign((c + 1) * (c + 1) * t->stride_, 0);
   for (int p1 = -1; p1 < static_cast<int>(c); ++p1) {
@@ -388,11 +402,7 @@ void PerceptronTagger::Tag(const std::vector<std::string_view>& words, const uin
   dyn_rows.resize(2 * n);
   for (size_t i = 0; i < n; ++i) {
     const int32_t* sc = scores.data() + i * stride;
-    int best = 0;
-    for (int k = 1; k < c; ++k) {
-      if (sc[k] > sc[best]) best = k;
-    }
-    guess[i] = best;
+    guess[i] = FirstMax(sc, c);
     uint64_t dyn[kNumDynamicFeatures];
     ExtractDynamicFeatures({summary[i].lower, summary[i].shape}, i == 0 ? -1 : guess[i - 1], -1,
                            dyn);
@@ -411,6 +421,11 @@ void PerceptronTagger::Tag(const std::vector<std::string_view>& words, const uin
   for (size_t i = 0; i < n; ++i) {
     const int32_t* st = scores.data() + i * stride;
     const int32_t* h = history_.data() + ((prev1 + 1) * (c + 1) + (prev2 + 1)) * stride;
+    if (i + 1 < n) {
+      // The next token's history row if this one gets its guessed class.
+      const int32_t* next = history_.data() + ((guess[i] + 1) * (c + 1) + (prev1 + 1)) * stride;
+      for (size_t b = 0; b < stride; b += 16) __builtin_prefetch(next + b);
+    }
     for (size_t k = 0; k < stride; ++k) sc[k] = st[k] + h[k];
     if (prev1 == (i == 0 ? -1 : guess[i - 1])) {
       AddRow(dyn_rows[2 * i], sc);
@@ -421,16 +436,19 @@ void PerceptronTagger::Tag(const std::vector<std::string_view>& words, const uin
       AddRow(RowOf(dyn[2]), sc);
       AddRow(RowOf(dyn[3]), sc);
     }
-    const uint8_t* ok = allowed_.data() + static_cast<size_t>(prev1 + 1) * c;
-    int best = -1;
-    int32_t best_score = std::numeric_limits<int32_t>::min();
-    for (int k = 0; k < c; ++k) {
-      if (ok[k] && sc[k] > best_score) {
-        best_score = sc[k];
-        best = k;
-      }
+    // The first allowed class of the highest score (class 0 if none scores
+    // above INT32_MIN), as a branch-free maximum and then a search for it.
+    const int32_t* allowed = allowed_mask_.data() + static_cast<size_t>(prev1 + 1) * stride;
+    constexpr int32_t kMin = std::numeric_limits<int32_t>::min();
+    int32_t top = kMin;
+    for (size_t k = 0; k < stride; ++k) {
+      sc[k] = (sc[k] & allowed[k]) | (kMin & ~allowed[k]);
+      top = sc[k] > top ? sc[k] : top;
     }
-    if (best < 0) best = 0;
+    int best = 0;
+    if (top != kMin) {
+      while (sc[best] != top) ++best;
+    }
     (*out)[i] = static_cast<uint16_t>(best);
     prev2 = prev1;
     prev1 = best;

@@ -97,6 +97,9 @@ class PerceptronTagger {
   HugeVector<int16_t> rows_;      // row * stride_ + class
   std::vector<int32_t> history_;  // ((prev1+1) * (C+1) + prev2+1) * stride_ + class
   std::vector<uint8_t> allowed_;
+  // allowed_ as masks for Tag: (prev + 1) * stride_ + cls -> -1 (allowed) or
+  // 0; 0 in the padding after the C classes.
+  std::vector<int32_t> allowed_mask_;
   uint64_t id_ = 0;  // unique per tagger: keys the per-thread word caches
 };
 

@@ -501,7 +501,12 @@ void EventTagger::BuildClaims(const DocView& v, const std::vector<EventInfo>& in
     // the territory or the day is named ("the 2022 invasion" alone is
     // background and gives no claim).
     std::string territory;
-    if (object.empty() && ev.type == "ASSAULT" &&
+    // A feared or possible attack ("amid fears of an invasion of Ukraine
+    // next week") is no statement that one took place; a reported one
+    // ("reportedly struck") still is.
+    const bool possible = ei.possible || ev.modality == "negated";
+    if (possible) dated_attack = false;
+    if (object.empty() && ev.type == "ASSAULT" && !possible &&
         (ev.subtype == "invasion" || ev.subtype == "occupy" || ev.subtype == "liberate")) {
       for (const Timex& t : doc->timexes) {
         if (t.id != ev.time) continue;

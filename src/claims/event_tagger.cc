@@ -617,9 +617,10 @@ Status EventTagger::Annotate(Document* doc, const AnnotateOptions& options) cons
         }
         framing = &framings[attr];
       }
+      bool possible = false;
       ev.modality = modality_.Score(v, first, i, trig_end, limit, cue, future, e->type == "REJECT",
-                                    &hedge_at, framing);
-      info.push_back({i, trig_end, std::move(measure), cond, passive});
+                                    &hedge_at, framing, &possible);
+      info.push_back({i, trig_end, std::move(measure), cond, passive, possible});
       doc->events.push_back(std::move(ev));
     }
     // Each quantity of the sentence goes to the trigger it is an argument

@@ -68,6 +68,9 @@ class EventTagger : public Annotator {
     size_t condition_token;  // SIZE_MAX: none
     // "were sanctioned by": what stands before the trigger undergoes it.
     bool passive = false;
+    // "amid fears of an invasion", "would not rule out sending troops": the
+    // event is spoken of as possible (ModalityScorer::Score's `possible`).
+    bool possible = false;
   };
   // Which event a quantity is an argument of (index into doc->events, -1:
   // none) and, failing a trigger, the past form of the verb that governs it

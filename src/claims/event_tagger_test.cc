@@ -266,6 +266,44 @@ TEST_F(EventTaggerTest, DatedAttackOnANamedTargetIsAClaimOnlyWhenRecent) {
   for (const auto& c : old.claims) ADD_FAILURE() << c.measure << "|" << c.subject;
 }
 
+TEST_F(EventTaggerTest, FearedInvasionIsHedgedAndNoClaim) {
+  Document doc =
+      MakeDoc("Markets fell amid fears of a Russian invasion of Ukraine on February 16, 2022.",
+              "2022-02-14");
+  AddEntity(&doc, "Russian", "NORP", "russia@RU");
+  AddEntity(&doc, "Ukraine", "GPE", "ukraine@UA");
+  AddTimex(&doc, "February 16, 2022", "2022-02-16");
+  Run(&doc);
+  const EventMention* ev = FindEvent(doc, "ASSAULT");
+  ASSERT_NE(ev, nullptr);
+  EXPECT_EQ(ev->modality, "hedged");
+  for (const auto& c : doc.claims) ADD_FAILURE() << c.measure << "|" << c.subject;
+
+  // A modal right after the noun makes it possible, not past.
+  for (const char* text : {"On Friday officials said that an invasion could occur at any time.",
+                           "On Friday officials said that Russia's invasion of Ukraine could occur "
+                           "at any time."}) {
+    Document could = MakeDoc(text, "2022-02-12");
+    if (std::string_view(text).find("Russia") != std::string_view::npos) {
+      AddEntity(&could, "Russia", "GPE", "russia@RU");
+      AddEntity(&could, "Ukraine", "GPE", "ukraine@UA");
+    }
+    AddTimex(&could, "Friday", "2022-02-11");
+    Run(&could);
+    for (const auto& c : could.claims)
+      ADD_FAILURE() << text << ": " << c.measure << "|" << c.modality;
+  }
+
+  // The same invasion stated as a fact is a claim.
+  Document fact = MakeDoc(
+      "Markets fell after the Russian invasion of Ukraine on February 24, 2022.", "2022-02-25");
+  AddEntity(&fact, "Russian", "NORP", "russia@RU");
+  AddEntity(&fact, "Ukraine", "GPE", "ukraine@UA");
+  AddTimex(&fact, "February 24, 2022", "2022-02-24");
+  Run(&fact);
+  EXPECT_EQ(fact.claims.size(), 1u);
+}
+
 TEST_F(EventTaggerTest, DatedInvasionNamedByANounIsAClaim) {
   // The possessive is the invader; the day dates it, however long ago.
   Document doc =

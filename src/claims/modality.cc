@@ -39,7 +39,7 @@ std::string ModalityScorer::Score(const DocView& v, size_t first, size_t trigger
                                   size_t trigger_end, size_t limit,
                                   std::string_view attribution_cue, bool future,
                                   bool is_denial_event, const std::vector<uint8_t>* hedge_at,
-                                  const std::string* precomputed) const {
+                                  const std::string* precomputed, bool* possible_out) const {
   const auto& words = v.words();
   bool negated = false, planned = false, denied = false, hedged = false, possible = false;
   size_t from = trigger > first + 6 ? trigger - 6 : first;
@@ -47,7 +47,7 @@ std::string ModalityScorer::Score(const DocView& v, size_t first, size_t trigger
     if (v.timex_at(i) >= 0) continue;
     size_t len = 0;
     const PhraseEntry* e = cues_.Match(words, i, &len);
-    if (e == nullptr || e->field(1) == "after") continue;
+    if (e == nullptr || e->field(1) == "after" || e->field(1) == "next") continue;
     const std::string& m = e->field(0);
     if (m == "negated" && trigger - i <= 3) negated = true;
     if (m == "planned") planned = true;
@@ -55,12 +55,30 @@ std::string ModalityScorer::Score(const DocView& v, size_t first, size_t trigger
     if (m == "denied" && !is_denial_event) denied = true;
     i += len - 1;  // "not rule out": its "not" negates nothing on its own
   }
-  size_t to = std::min(limit, trigger_end + 6);
+  // Where a modal belongs to the event noun: right after it, or after its
+  // complement ("an invasion of Ukraine could occur").
+  size_t after_noun = trigger_end;
+  if (after_noun < limit &&
+      (words[after_noun] == "of" || words[after_noun] == "on" || words[after_noun] == "against")) {
+    size_t j = after_noun + 1;
+    while (j < limit && j < after_noun + 6 &&
+           (v.entity_at(j) >= 0 || v.pos(j) == "DT" || v.pos(j) == "JJ" || v.pos(j) == "NNP" ||
+            v.pos(j) == "NNPS")) {
+      ++j;
+    }
+    if (j > after_noun + 1) after_noun = j;
+  }
+  size_t to = std::min(limit, std::max(trigger_end + 6, after_noun + 1));
   for (size_t i = trigger_end; i < to; ++i) {
     if (words[i] == "," && i > trigger_end + 1) break;
     size_t len = 0;
     const PhraseEntry* e = cues_.Match(words, i, &len);
     if (e == nullptr || e->field(1) == "before") continue;
+    // "an invasion could start": a modal right after the noun; later in
+    // the clause it belongs to another verb ("invaded in 2022 and could").
+    if (e->field(1) == "next" && ((i != trigger_end && i != after_noun) || v.timex_at(i) >= 0)) {
+      continue;
+    }
     if (e->field(0) == "planned") planned = true;
     if (e->field(0) == "hedged") possible = true;  // "sending troops cannot be ruled out"
     i += len - 1;
@@ -82,6 +100,7 @@ std::string ModalityScorer::Score(const DocView& v, size_t first, size_t trigger
       break;
     }
   }
+  if (possible_out != nullptr) *possible_out = possible;
   std::string framing = attribution_cue.empty()  ? ""
                         : precomputed != nullptr ? *precomputed
                                                  : CueModality(attribution_cue);

@@ -34,10 +34,13 @@ class ModalityScorer {
   // `hedge_at` (optional, one entry per token of v, from MarkHedges) saves
   // matching the hedge lexicon again for every statement of a sentence;
   // `framing` (optional) is CueModality(attribution_cue) computed already.
+  // `possible` (optional) is set when a cue speaks of the event as possible
+  // or feared ("fears of", "not rule out"), as against a hedge of the
+  // source ("reportedly"): both score "hedged".
   std::string Score(const DocView& v, size_t first, size_t trigger, size_t trigger_end,
                     size_t limit, std::string_view attribution_cue, bool future,
                     bool is_denial_event, const std::vector<uint8_t>* hedge_at = nullptr,
-                    const std::string* framing = nullptr) const;
+                    const std::string* framing = nullptr, bool* possible = nullptr) const;
   // 1 for each token where a hedge cue starts and counts (not in a timex,
   // not a capitalized word inside a sentence: "May 8").
   std::vector<uint8_t> MarkHedges(const DocView& v) const;

@@ -1,5 +1,7 @@
 #include "claims/attribution_tagger.h"
 
+#include <algorithm>
+
 namespace sitrep::claims {
 namespace {
 
@@ -295,6 +297,34 @@ size_t AttributionTagger::HandleCue(const DocView& v, size_t i, size_t len, cons
         size_t idx = Add(v, k - 1, k, i, after, cue, doc);
         doc->attributions[idx].source_text = e.text;
         doc->attributions[idx].source_actor = e.actor;
+        return after;
+      }
+    }
+    // "Mr Zelensky thanked Ireland. '...,' he said.": a person who is the
+    // first named in one of the three sentences before, after the last
+    // named source, is whom "he"/"she" points to.
+    if (words[k - 1] != "they") {
+      uint32_t last_source = 0;
+      for (const Attribution& a : doc->attributions) {
+        if (!a.source_text.empty()) last_source = std::max(last_source, a.end);
+      }
+      const uint32_t here = v.start(first);
+      const EntityMention* person = nullptr;
+      for (size_t en = 0; en < doc->entities.size(); ++en) {
+        const EntityMention& e = doc->entities[en];
+        if (e.end > here) break;
+        if (e.type != "PERSON" || e.start < last_source) continue;
+        size_t tok = v.TokenAt(e.start);
+        size_t es = v.sentence(tok);
+        if (es + 3 < v.sentence(first)) continue;
+        // The first person of its sentence stands for the sentence's subject.
+        if (person == nullptr || v.sentence(v.TokenAt(person->start)) != es) person = &e;
+      }
+      if (person != nullptr) {
+        std::string text = person->text, actor = person->actor;
+        size_t idx = Add(v, k - 1, k, i, after, cue, doc);
+        doc->attributions[idx].source_text = std::move(text);
+        doc->attributions[idx].source_actor = std::move(actor);
         return after;
       }
     }

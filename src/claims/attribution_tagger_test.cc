@@ -53,6 +53,29 @@ TEST_F(AttributionTaggerTest, RelativeClauseSubject) {
   EXPECT_EQ(a[0].source_text, "Defence Minister Anna Berg");
 }
 
+TEST_F(AttributionTaggerTest, PronounSpeakerIsThePersonJustNamed) {
+  Document doc = MakeDoc(
+      "Mr Varadkar said: \xE2\x80\x9CWe will help.\xE2\x80\x9D\n\n"
+      "Mr Zelensky thanked the people of Ireland for their support.\n\n"
+      "\xE2\x80\x9CThis is very important,\xE2\x80\x9D he said.");
+  AddEntity(&doc, "Varadkar", "PERSON", "leo-varadkar@IE");
+  AddEntity(&doc, "Zelensky", "PERSON", "volodymyr-zelensky@UA");
+  AddEntity(&doc, "Ireland", "GPE", "ireland@IE");
+  auto a = Tag(&doc);
+  ASSERT_EQ(a.size(), 2u);
+  EXPECT_EQ(a[1].source_actor, "volodymyr-zelensky@UA");
+
+  // With no person named since, "he" is the last named source.
+  Document same = MakeDoc(
+      "Mr Varadkar said: \xE2\x80\x9CWe will help.\xE2\x80\x9D\n\n"
+      "The visit lasted a day.\n\n"
+      "\xE2\x80\x9CThis is very important,\xE2\x80\x9D he said.");
+  AddEntity(&same, "Varadkar", "PERSON", "leo-varadkar@IE");
+  auto b = Tag(&same);
+  ASSERT_EQ(b.size(), 2u);
+  EXPECT_EQ(b[1].source_text, b[0].source_text);
+}
+
 TEST_F(AttributionTaggerTest, InvertedAfterQuote) {
   auto a = Tag("\xE2\x80\x9CWe will not retreat,\xE2\x80\x9D said the commander.");
   ASSERT_EQ(a.size(), 1u);

@@ -156,6 +156,25 @@ TEST_F(EventTaggerTest, SpeakerCarriedAcrossQuote) {
   EXPECT_EQ(shell->modality, "reported");
 }
 
+TEST_F(EventTaggerTest, QuotedParagraphContinuesThePreviousSpeaker) {
+  Document doc = MakeDoc(
+      "\xE2\x80\x9CThe station is closed,\xE2\x80\x9D the governor said on Monday.\n\n"
+      "\xE2\x80\x9CThe enemy shelled the station overnight. We are repairing it.\xE2\x80\x9D\n\n"
+      "The army shelled the depot on Tuesday.");
+  Run(&doc);
+  std::vector<const EventMention*> shelled;
+  for (const auto& e : doc.events) {
+    if (e.type == "ASSAULT") shelled.push_back(&e);
+  }
+  ASSERT_EQ(shelled.size(), 2u);
+  // The second paragraph is all quotation: the governor's.
+  EXPECT_FALSE(shelled[0]->attribution.empty());
+  EXPECT_EQ(shelled[0]->modality, "reported");
+  // The third is the reporter's own.
+  EXPECT_TRUE(shelled[1]->attribution.empty());
+  EXPECT_EQ(shelled[1]->modality, "asserted");
+}
+
 TEST_F(EventTaggerTest, AgreementSignedOnDate) {
   Document doc = MakeDoc("On March 3, 2025, Armenia and Azerbaijan signed a peace treaty.");
   AddEntity(&doc, "Armenia", "GPE", "armenia@AM");

@@ -1,5 +1,6 @@
 #include "claims/quotes.h"
 
+#include <algorithm>
 #include <string_view>
 #include <vector>
 
@@ -71,6 +72,21 @@ int NearestAttribution(const std::vector<Attribution>& attrs, uint32_t start, ui
   return best;
 }
 
+namespace {
+
+// Whether byte `at` opens a paragraph: only blanks between it and the
+// previous line break (or the start of the text).
+bool ParagraphStart(std::string_view text, uint32_t at) {
+  for (uint32_t b = std::min<uint32_t>(at, static_cast<uint32_t>(text.size())); b > 0; --b) {
+    char c = text[b - 1];
+    if (c == '\n') return true;
+    if (c != ' ' && c != '\t' && c != '\r') return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 std::vector<int> SentenceAttributions(const DocView& v, const std::vector<Attribution>& attrs) {
   const Document& doc = v.doc();
   size_t n = v.num_sentences();
@@ -103,6 +119,13 @@ std::vector<int> SentenceAttributions(const DocView& v, const std::vector<Attrib
           speaker = static_cast<int>(k);
         }
       }
+    }
+    // A paragraph that is all quotation, with no speaker of its own,
+    // continues the speaker of the paragraph before (news convention:
+    // '"...," Cole said.' then a second quoted paragraph).
+    if (speaker < 0 && s0 > 0 && out[s0 - 1] >= 0 && v.start(i) == doc.sentences[s0].start &&
+        ParagraphStart(doc.text, doc.sentences[s0].start)) {
+      speaker = out[s0 - 1];
     }
     if (speaker >= 0) {
       for (size_t s = s0; s <= s1; ++s) {

@@ -62,6 +62,16 @@ std::string EventTagger::SubjectActor(const Document& doc, int k) const {
   return c >= 0 ? gazetteer_->actor(c).id : e.actor;
 }
 
+bool EventTagger::CountsPopulation(const DocView& v, const Document& doc, size_t k) const {
+  size_t cb = 0;
+  size_t ce = CountedEnd(v, doc, k, &cb);
+  if (ce <= cb) return false;
+  size_t head = ce - 1;
+  int e = v.entity_at(head);
+  if (e >= 0 && doc.entities[e].type == "NORP") return true;
+  return population_nouns_.Contains(v.word(head));
+}
+
 void EventTagger::BuildClaims(const DocView& v, const std::vector<EventInfo>& info,
                               const std::vector<int>& q_event,
                               const std::vector<std::string>& q_verb,
@@ -208,10 +218,15 @@ void EventTagger::BuildClaims(const DocView& v, const std::vector<EventInfo>& in
         continue;
       }
     }
-    // "the leaders of 27 countries", "members of 32 nations": a figure that
-    // only describes the people before "of" is no figure of its own.
+    // "the leaders of 27 countries", "the defensive alliance of 30
+    // countries", "the hopes of 43 million Ukrainians": a figure that only
+    // describes the noun before "of" is no figure of its own, unless that
+    // noun is one that introduces figures ("a total of", "a force of").
+    // After a singular noun only populations are descriptions: "the
+    // destruction of 579 tanks" reports the tanks.
     if (ev == nullptr && qt > first + 2 && v.word(qt - 1) == "of" && v.has_pos() &&
-        v.pos(qt - 2) == "NNS" &&
+        (v.pos(qt - 2) == "NNS" || (v.pos(qt - 2) == "NN" && CountsPopulation(v, *doc, k))) &&
+        !amount_nouns_.Contains(v.word(qt - 2)) &&
         (chunker_.IsDeterminer(v.word(qt - 3)) || v.pos(qt - 3).substr(0, 2) == "JJ")) {
       continue;
     }
@@ -230,6 +245,34 @@ void EventTagger::BuildClaims(const DocView& v, const std::vector<EventInfo>& in
     }
     std::string counted =
         ce > cb ? NormalizePhrase(v, chunker_, cb, ce, patient ? cb : head) : std::string();
+    bool currency = q.unit.size() == 3 && std::all_of(q.unit.begin(), q.unit.end(), [](char ch) {
+                      return ch >= 'A' && ch <= 'Z';
+                    });
+    if (currency && counted.empty() && q.counted.empty() && qt > first + 1) {
+      // Money whose object stands before it: "fertilisers ($71m)",
+      // "takes Australia's military contributions to Ukraine to $116m",
+      // "aid valued at $2 billion".
+      size_t b = qt - 1, e = qt - 1;
+      std::string_view w = v.word(qt - 1);
+      if (w == "(" || w == "to" || w == "at") {
+        b = chunker_.NounPhraseBefore(v, qt - 1, first);
+        // Past a place or a beneficiary: "contributions to Ukraine to $116m".
+        if (w != "(" && b < e && b > first + 1 &&
+            (v.word(b - 1) == "to" || v.word(b - 1) == "for" || v.word(b - 1) == "in")) {
+          size_t b2 = chunker_.NounPhraseBefore(v, b - 1, first);
+          if (b2 < b - 1) {
+            e = b - 1;
+            b = b2;
+          }
+        }
+      }
+      if (b < e) {
+        cb = b;
+        ce = e;
+        head = e - 1;
+        counted = NormalizePhrase(v, chunker_, cb, ce, head);
+      }
+    }
     // The event's trigger is the counted noun itself ("20 airstrikes").
     bool trigger_in_counted = ei != nullptr && ei->token >= cb && ei->token < ce &&
                               (!v.has_pos() || v.pos(ei->token).substr(0, 2) == "NN");
@@ -298,7 +341,8 @@ void EventTagger::BuildClaims(const DocView& v, const std::vector<EventInfo>& in
       // the passive verb after the counted phrase did it.
       size_t last = v.sentence_last(s);
       for (size_t t = ce; t < last && t < ce + 10; ++t) {
-        if (v.word(t) != q_verb[k]) continue;
+        // (The verb may carry its particle: "blown up".)
+        if (v.word(t) != std::string_view(q_verb[k]).substr(0, q_verb[k].find(' '))) continue;
         if (t + 1 < last && v.word(t + 1) == "by") {
           size_t f = 0, h = 0;
           size_t np = chunker_.NounPhraseAt(v, t + 2, last, 5, &f, &h);
@@ -318,6 +362,11 @@ void EventTagger::BuildClaims(const DocView& v, const std::vector<EventInfo>& in
                             : nullptr;
     bool elliptic = !q.counted.empty() && ce == cb;
     if (elliptic && prev != nullptr && subject.empty()) subject = prev->subject;
+    // "Australia has provided $156m ..., including $91m in military
+    // assistance": a part has the owner of the whole.
+    if (subject.empty() && prev != nullptr && qt > first && v.word(qt - 1) == "including") {
+      subject = prev->subject;
+    }
     if (subject.empty() && ce > cb && figure_event && ev->type != "CASUALTIES") {
       // A bare plural ("troops were sent") refers to the last time the text
       // named whose they were: "the deployment of DPRK troops".
@@ -395,7 +444,29 @@ void EventTagger::BuildClaims(const DocView& v, const std::vector<EventInfo>& in
       measure += ' ';
       measure += q_verb[k];
     }
+    // Money with nothing that says what it is for ("$1 billion" alone) is
+    // no checkable figure.
+    if (currency && measure == q.unit) continue;
     if (measure.empty()) continue;
+    // "nearly 1,000 Russian troops killed each day": a rate.
+    {
+      size_t last = v.sentence_last(s);
+      size_t t = std::max(v.TokenAt(q.end), ce);
+      for (size_t n = 0; t < last && n < 6; ++t, ++n) {
+        std::string_view w = v.word(t);
+        if (w == "," || w == ";" || w == ":" || w == "(" || w == "and" || w == "but") break;
+        size_t len = 0;
+        const PhraseEntry* r = rate_words_.Match(v.words(), t, &len);
+        if (r == nullptr || t + len > last) continue;
+        std::string_view before = v.word(t - 1);
+        std::string_view next = t + len < last ? v.word(t + len) : std::string_view();
+        bool rate = before != "in" && before != "within" && before != "for" && before != "that" &&
+                    before != "one" && next != "ago" && next != "after" && next != "before" &&
+                    next != "later" && next != "earlier" && next != "of";
+        if (rate) measure += " per " + r->field(0);
+        break;
+      }
+    }
     // "one of the parties", "the two nations": small spelled-out numbers are
     // mostly determiners, not figures anyone reports.
     if (spelled && q.max && *q.max < 3 && q.magnitude.empty() && !figure_event) continue;

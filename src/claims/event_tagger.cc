@@ -137,6 +137,9 @@ StatusOr<std::unique_ptr<EventTagger>> EventTagger::Create() {
     if (t->triggers_.count(lemma) != 0) t->AddPrefix(form);
   });
   SITREP_RETURN_IF_ERROR(t->chunker_.Load());
+  SITREP_RETURN_IF_ERROR(t->rate_words_.Load("lexicons/quantity-rate-words.tsv", 2));
+  SITREP_RETURN_IF_ERROR(t->amount_nouns_.Load("lexicons/quantity-amount-nouns.tsv", 2));
+  SITREP_RETURN_IF_ERROR(t->population_nouns_.Load("lexicons/quantity-population-nouns.tsv", 2));
   SITREP_RETURN_IF_ERROR(t->modality_.Load());
   // The entity stage shares this gazetteer; without it subjects stay the
   // ids of the mentions themselves.
@@ -179,6 +182,9 @@ const TriggerEntry* EventTagger::TriggerAt(const DocView& v,
       bool noun = pos.substr(0, 2) == "NN";
       if (e.pos == 'V' && !verb) continue;
       if (e.pos == 'N' && !noun) continue;
+      // "a striking number": an "-ing" adjective describes, it reports no event.
+      std::string_view w = v.word(i);
+      if (pos.substr(0, 2) == "JJ" && w.size() > 4 && w.substr(w.size() - 3) == "ing") continue;
     }
     // Untagged "-s" form after a common word is a plural noun ("artillery
     // shells"), not a verb ("Russia shells the city").
@@ -239,6 +245,21 @@ EventTagger::Attachment EventTagger::Attach(const DocView& v, const Document& do
     std::string_view w = words[t];
     return w.size() > 3 && w.substr(w.size() - 2) == "ly";
   };
+  // "built up 100,000 troops", "20 tanks were blown up": the particle is
+  // part of what the verb says.
+  auto verb_phrase = [&](size_t t) {
+    std::string out_verb(words[t]);
+    if (t + 1 < limit) {
+      std::string_view n = words[t + 1];
+      bool particle =
+          n == "up" || n == "down" || n == "off" || n == "out" || n == "back" || n == "away";
+      if (particle && (!v.has_pos() || v.pos(t + 1) == "RP" || t + 1 < qt)) {
+        out_verb += ' ';
+        out_verb += n;
+      }
+    }
+    return out_verb;
+  };
   size_t cb = 0;
   size_t qe = CountedEnd(v, doc, k, &cb);
   // (A counted phrase borrowed from an earlier figure is not after this one.)
@@ -283,7 +304,11 @@ EventTagger::Attachment EventTagger::Attach(const DocView& v, const Document& do
   }
   if (p < limit) {
     int e = trigger_at(p);
-    bool verbal = !v.has_pos() || v.pos(p).substr(0, 2) == "VB" || v.pos(p) == "JJ";
+    // A participle the tagger called an adjective still counts ("were
+    // killed/JJ"); an "-ing" adjective does not ("was striking").
+    std::string_view wp = words[p];
+    bool verbal = !v.has_pos() || v.pos(p).substr(0, 2) == "VB" ||
+                  (v.pos(p) == "JJ" && !(wp.size() > 4 && wp.substr(wp.size() - 3) == "ing"));
     if (e >= 0 && verbal) {
       out.event = e;
       return out;
@@ -293,7 +318,7 @@ EventTagger::Attachment EventTagger::Attach(const DocView& v, const Document& do
     if ((qe > cb || !q0.counted.empty()) && v.has_pos() &&
         (v.pos(p) == "VBN" || v.pos(p) == "VBD") && !IsLightVerb(words[p]) &&
         !modality_.IsAttributionCue(words[p]) && !v.IsCapitalized(p)) {
-      out.verb = std::string(words[p]);
+      out.verb = verb_phrase(p);
     }
   }
   // Backward: the verb or noun the figure is the object of.
@@ -358,7 +383,7 @@ EventTagger::Attachment EventTagger::Attach(const DocView& v, const Document& do
     if (out.verb.empty() && v.has_pos() && (v.pos(t) == "VBD" || v.pos(t) == "VBN") &&
         !IsLightVerb(words[t]) && !modality_.IsAttributionCue(words[t]) && !v.IsCapitalized(t)) {
       // "Ukraine destroyed 20 tanks" -> tanks destroyed.
-      out.verb = std::string(words[t]);
+      out.verb = verb_phrase(t);
       out.verb_token = t;
     }
   }

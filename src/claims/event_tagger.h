@@ -85,6 +85,9 @@ class EventTagger : public Annotator {
   // Token range [*counted_first, return) of quantity k's counted phrase; both
   // are the token after the figure when it has none.
   size_t CountedEnd(const DocView& v, const Document& doc, size_t k, size_t* counted_first) const;
+  // The counted phrase of quantity k names a population ("30 countries",
+  // "43 million Ukrainians": quantity-population-nouns.tsv or a nationality).
+  bool CountsPopulation(const DocView& v, const Document& doc, size_t k) const;
   // Fills doc->claims from the quantities and the events (claim_builder.cc).
   void BuildClaims(const DocView& v, const std::vector<EventInfo>& info,
                    const std::vector<int>& q_event, const std::vector<std::string>& q_verb,
@@ -104,7 +107,10 @@ class EventTagger : public Annotator {
   };
   std::unordered_map<std::string, std::vector<TriggerEntry>, Hash, std::equal_to<>> triggers_;
   std::unordered_map<std::string, std::string> argument_words_;  // word -> category
-  PhraseLexicon argument_first_;  // the words of argument_words_, to skip others fast
+  PhraseLexicon argument_first_;    // the words of argument_words_, to skip others fast
+  PhraseLexicon rate_words_;        // "a day", "per month": quantity-rate-words.tsv
+  PhraseLexicon amount_nouns_;      // "total", "force": quantity-amount-nouns.tsv
+  PhraseLexicon population_nouns_;  // "countries", "people": quantity-population-nouns.tsv
   // First three letters of every trigger lemma and of every irregular form
   // of one ("met" for "meet"): words starting otherwise are not lemmatized.
   // As bits indexed by the three letters (a-z), so the check costs no

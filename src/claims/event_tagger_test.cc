@@ -565,5 +565,82 @@ TEST_F(EventTaggerTest, PassingAnAidPackageIsADatedApproval) {
   EXPECT_EQ(FindEvent(other, "AID"), nullptr);
 }
 
+TEST_F(EventTaggerTest, ParticleStaysWithItsVerb) {
+  // "built up" is not "built": the particle between the verb and the figure
+  // is part of what happened.
+  Document doc = MakeDoc("Moscow has built up nearly 90,000 soldiers along the frontier.");
+  SetPos(&doc, "NNP VBZ VBN RP RB CD NNS IN DT NN .");
+  AddEntity(&doc, "Moscow", "GPE", "moscow@RU");
+  Run(&doc);
+  ASSERT_EQ(doc.claims.size(), 1u);
+  EXPECT_EQ(doc.claims[0].measure, "soldiers built up");
+  EXPECT_EQ(*doc.claims[0].value.min, 90000);
+}
+
+TEST_F(EventTaggerTest, FigurePerDayIsARate) {
+  Document doc = MakeDoc("Officials said some 600 refugees crossed the border each day in May.");
+  SetPos(&doc, "NNS VBD DT CD NNS VBD DT NN DT NN IN NNP .");
+  Run(&doc);
+  ASSERT_EQ(doc.claims.size(), 1u);
+  EXPECT_EQ(doc.claims[0].measure, "refugees crossed per day");
+
+  // "a day after" dates, it does not divide.
+  Document other = MakeDoc("Some 600 refugees crossed the border a day after the strike.");
+  SetPos(&other, "DT CD NNS VBD DT NN DT NN IN DT NN .");
+  Run(&other);
+  ASSERT_EQ(other.claims.size(), 1u);
+  EXPECT_EQ(other.claims[0].measure, "refugees crossed");
+}
+
+TEST_F(EventTaggerTest, MoneyTakesTheThingNamedBeforeIt) {
+  // In brackets after what it is worth, or after "to" of a running total.
+  Document doc = MakeDoc(
+      "Canada bought steel ($40m) and grain ($12m) from Ukraine. The pledge brings Canada's "
+      "humanitarian contributions to Ukraine to $300m.");
+  SetPos(&doc,
+         "NNP VBD NN LRB $ CD RRB CC NN LRB $ CD RRB IN NNP . DT NN VBZ NNP POS JJ NNS TO NNP TO $ "
+         "CD .");
+  AddEntity(&doc, "Canada", "GPE", "canada@CA");
+  AddEntity(&doc, "Ukraine", "GPE", "ukraine@UA");
+  AddEntity(&doc, "Canada", "GPE", "canada@CA", doc.text.find("The pledge"));
+  AddEntity(&doc, "Ukraine", "GPE", "ukraine@UA", doc.text.find("The pledge"));
+  Run(&doc);
+  std::vector<std::string> measures;
+  for (const auto& c : doc.claims) measures.push_back(c.measure);
+  ASSERT_EQ(doc.claims.size(), 3u);
+  EXPECT_EQ(measures[0], "steel");
+  EXPECT_EQ(measures[1], "grain");
+  EXPECT_EQ(measures[2], "humanitarian contributions");
+  EXPECT_EQ(doc.claims[2].subject, "canada@CA");
+  EXPECT_DOUBLE_EQ(*doc.claims[2].value.min, 300e6);
+
+  // Money that says nothing about what it is gives no claim.
+  Document bare = MakeDoc("The ban could cost the economy more than $3 billion.");
+  Run(&bare);
+  EXPECT_TRUE(bare.claims.empty());
+}
+
+TEST_F(EventTaggerTest, PopulationAfterANounOnlyDescribesIt) {
+  Document doc = MakeDoc("The bloc of 27 countries shares the hopes of 38 million Poles.");
+  SetPos(&doc, "DT NN IN CD NNS VBZ DT NNS IN CD CD NNPS .");
+  AddEntity(&doc, "Poles", "NORP", "poland@PL");
+  Run(&doc);
+  for (const auto& c : doc.claims) ADD_FAILURE() << c.measure;
+
+  // A quantity noun introduces a figure; a deverbal one reports it.
+  Document other = MakeDoc(
+      "A total of 4,000 people fled. The capture of 12 villages was confirmed by the army.");
+  SetPos(&other, "DT NN IN CD NNS VBD . DT NN IN CD NNS VBD VBN IN DT NN .");
+  Run(&other);
+  EXPECT_EQ(other.claims.size(), 2u);
+}
+
+TEST_F(EventTaggerTest, IngAdjectiveIsNoTrigger) {
+  Document doc = MakeDoc("The number of dead in the village was striking, 40 residents said.");
+  SetPos(&doc, "DT NN IN NN IN DT NN VBD JJ , CD NNS VBD .");
+  Run(&doc);
+  for (const auto& e : doc.events) EXPECT_NE(e.type, "ASSAULT");
+}
+
 }  // namespace
 }  // namespace sitrep::claims

@@ -96,6 +96,12 @@ size_t Chunker::NounPhraseAt(const DocView& v, size_t i, size_t limit, size_t ma
         w[0] <= '9' && IsNominal(v, k + 1)) {
       continue;
     }
+    // "lethal and non-lethal military assistance": adjectives joined before
+    // the head (after a head, "and" starts another phrase).
+    if (end == j && k > j && k + 1 < limit && (w == "and" || w == "or") && IsNominal(v, k + 1) &&
+        !IsNoun(v, k - 1)) {
+      continue;
+    }
     if (!IsNominal(v, k)) break;
     if (IsNoun(v, k) || v.entity_at(k) >= 0) {
       *head = k;

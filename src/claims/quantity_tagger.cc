@@ -21,6 +21,10 @@ bool LooksLikeYear(const NumberMatch& m, std::string_view token) {
   return token.size() == 4 && m.min >= 1800 && m.min <= 2100;
 }
 
+bool IsQuoteMark(std::string_view w) {
+  return w == "\"" || w == "'" || w == "\xE2\x80\x9C" || w == "\xE2\x80\x98" || w == "\xC2\xAB";
+}
+
 bool IsDigits(std::string_view w) {
   if (w.empty()) return false;
   for (char ch : w) {
@@ -129,7 +133,11 @@ size_t QuantityTagger::TagAt(const DocView& v, size_t i, size_t limit, Document*
   if (v.timex_at(m->end - 1) >= 0) return i;
   size_t first_sentence_token = v.sentence_first(v.sentence(j));
   if (!m->words && j > first_sentence_token && not_before_.Contains(words[j - 1])) {
-    return m->end;
+    // "Image 2 of 3", "Page 4 of 12": the total of a numbered sequence is
+    // no figure either.
+    size_t e = m->end;
+    if (e + 1 < limit && words[e] == "of" && IsDigits(words[e + 1])) return e + 2;
+    return e;
   }
   if (LooksLikeYear(*m, words[j]) &&
       (m->end >= limit || v.IsCapitalized(m->end) || !chunker_.IsNoun(v, m->end) ||
@@ -186,13 +194,15 @@ size_t QuantityTagger::TagAt(const DocView& v, size_t i, size_t limit, Document*
       }
     }
   }
-  // Ranges: "10,000 to 14,000", "between 10 and 15", "two or three".
+  // Ranges: "10,000 to 14,000", "between 10 and 15", "two or three", "70
+  // or 80,000" (digits joined by "or" only where the second lends its scale
+  // to the first: "1 or 2" may be a choice between two things).
   if (!change && end + 1 < limit && m->magnitude.empty() &&
-      (IsRangeWord(words[end]) || (between && words[end] == "and") ||
-       (m->words && words[end] == "or"))) {
+      (IsRangeWord(words[end]) || (between && words[end] == "and") || words[end] == "or")) {
     auto m2 = ParseNumber(v, end + 1, limit);
+    bool scales = m2 && hi < 1000 && hi > 0 && m2->max >= 1000 * hi;
     if (m2 && m2->end <= limit && m2->magnitude.empty() && m2->max >= lo &&
-        v.timex_at(end + 1) < 0) {
+        v.timex_at(end + 1) < 0 && (words[end] != "or" || m->words || scales)) {
       // "10 to 15 million": the scale of the second applies to the first.
       if (hi < 1000 && m2->max >= 1000 * (hi == 0 ? 1 : hi)) {
         double f = std::pow(1000.0, std::floor(std::log10(m2->max) / 3));
@@ -322,9 +332,16 @@ size_t QuantityTagger::CountedAt(const DocView& v, size_t i, size_t limit, Quant
   }
   if (k < limit && words[k] == "of") {
     ++k;  // "70% of the artillery"
-  } else if (currency && k + 1 < limit && words[k] == "in" && v.timex_at(k + 1) < 0 &&
-             !v.IsCapitalized(k + 1)) {
-    ++k;
+  } else if (currency && k + 1 < limit && words[k] == "in" && v.timex_at(k + 1) < 0) {
+    // "$91m in “lethal and non-lethal military assistance”", "$2.7
+    // billion in previously authorized funding": quotes and adverbs before
+    // what the money is.
+    size_t n = k + 1;
+    while (n + 1 < limit && n < k + 3 &&
+           (IsQuoteMark(words[n]) || (v.has_pos() && v.pos(n).substr(0, 2) == "RB"))) {
+      ++n;
+    }
+    if (!v.IsCapitalized(n)) k = n;
   }
   // "37 killed or wounded": a participle standing alone after the number.
   bool lone_participle =

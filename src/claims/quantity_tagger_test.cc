@@ -190,5 +190,20 @@ TEST_F(QuantityTaggerTest, NumbersThatNameRatherThanCount) {
   EXPECT_EQ(*q[0].min, 1000);
 }
 
+TEST_F(QuantityTaggerTest, OrJoinsDigitsOnlyWhenTheScaleIsShared) {
+  auto q = Tag("He put the losses at 70 or 80,000 men.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(*q[0].min, 70000);
+  EXPECT_EQ(*q[0].max, 80000);
+  // Two small numbers joined by "or" may be alternatives, not a range.
+  q = Tag("Choose answer 1 or 2 below.");
+  for (const auto& x : q) EXPECT_NE(x.text, "1 or 2");
+}
+
+TEST_F(QuantityTaggerTest, GalleryCounterIsNoFigure) {
+  EXPECT_TRUE(Tag("Photo 4 of 9 next").empty());
+  EXPECT_TRUE(Tag("Image 2 of 3 prev").empty());
+}
+
 }  // namespace
 }  // namespace sitrep::claims

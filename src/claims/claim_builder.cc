@@ -336,6 +336,36 @@ void EventTagger::BuildClaims(const DocView& v, const std::vector<EventInfo>& in
         }
       }
     }
+    if (subject.empty() && ev == nullptr && qt > first + 1) {
+      // "Russia has about 80,000 losses": the owner is the subject of a
+      // possessive "has"; "Russia has surrounded Ukraine with 100,000
+      // troops": of the verb whose instrument the figure is.
+      size_t t = SIZE_MAX;
+      std::string_view w = v.word(qt - 1);
+      if (w == "has" || w == "have" || w == "had") {
+        t = qt - 1;
+      } else if (w == "with" && v.has_pos()) {
+        for (size_t p = qt - 1; p > first && qt - p < 8 && t == SIZE_MAX; --p) {
+          if (v.IsPunct(p - 1)) break;
+          std::string_view pp = v.pos(p - 1);
+          if (pp == "VBD" || pp == "VBN" || pp == "VBZ" || pp == "VBP") t = p - 1;
+        }
+      }
+      while (t != SIZE_MAX && t > first &&
+             (v.word(t - 1) == "has" || v.word(t - 1) == "have" || v.word(t - 1) == "had" ||
+              (v.has_pos() && v.pos(t - 1).substr(0, 2) == "RB"))) {
+        --t;
+      }
+      if (t != SIZE_MAX && t > first) {
+        int e = v.entity_at(t - 1);
+        if (e >= 0) {
+          const std::string& type = doc->entities[e].type;
+          if (type == "GPE" || type == "ORG" || type == "MILITARY" || type == "NORP") {
+            subject = actor_of(e);
+          }
+        }
+      }
+    }
     if (subject.empty() && ev == nullptr && !q_verb[k].empty() && q_verb_token[k] == SIZE_MAX) {
       // "16 targets were named by the Biden administration": the agent of
       // the passive verb after the counted phrase did it.

@@ -298,6 +298,18 @@ TEST_F(EventTaggerTest, FearedInvasionIsHedgedAndNoClaim) {
   EXPECT_EQ(ev->modality, "hedged");
   for (const auto& c : doc.claims) ADD_FAILURE() << c.measure << "|" << c.subject;
 
+  // So does a conditional before it.
+  Document cond = MakeDoc(
+      "On Monday the senator backed sanctions in the event of a Russian invasion of Ukraine.",
+      "2022-01-25");
+  AddEntity(&cond, "Russian", "NORP", "russia@RU");
+  AddEntity(&cond, "Ukraine", "GPE", "ukraine@UA");
+  AddTimex(&cond, "Monday", "2022-01-24");
+  Run(&cond);
+  for (const auto& c : cond.claims) {
+    EXPECT_EQ(c.measure.find("invaded"), std::string::npos) << c.measure << "|" << c.subject;
+  }
+
   // A modal right after the noun makes it possible, not past.
   for (const char* text : {"On Friday officials said that an invasion could occur at any time.",
                            "On Friday officials said that Russia's invasion of Ukraine could occur "
@@ -498,6 +510,43 @@ TEST_F(EventTaggerTest, ASourceOpeningALaterClauseDoesNotGovernTheFirst) {
   Run(&inv);
   ASSERT_EQ(inv.claims.size(), 1u);
   EXPECT_FALSE(inv.claims[0].attribution.empty());
+}
+
+TEST_F(EventTaggerTest, AQuoteOpeningMidSentenceIsNotTheWholeSentence) {
+  // No comma before "and", and the speaker's words are quoted after it:
+  // the figure before the conjunction is the outlet's own.
+  Document doc = MakeDoc(
+      "Turkey has moved 3,000 soldiers to the border and Fidan said an offensive \xE2\x80\x9C"
+      "is not planned\xE2\x80\x9D.");
+  SetPos(&doc, "NNP VBZ VBN CD NNS TO DT NN CC NNP VBD DT NN `` VBZ RB VBN '' .");
+  AddEntity(&doc, "Turkey", "GPE", "turkey@TR");
+  AddEntity(&doc, "Fidan", "PERSON", "hakan-fidan@TR");
+  Run(&doc);
+  ASSERT_EQ(doc.attributions.size(), 1u);
+  ASSERT_GE(doc.claims.size(), 1u);
+  EXPECT_EQ(*doc.claims[0].value.max, 3000);
+  EXPECT_TRUE(doc.claims[0].attribution.empty());
+  // After a name, "and" may join two sources: they still govern.
+  Document two = MakeDoc("Some 3,000 soldiers moved, Turkey and Fidan said.");
+  AddEntity(&two, "Turkey", "GPE", "turkey@TR");
+  AddEntity(&two, "Fidan", "PERSON", "hakan-fidan@TR");
+  Run(&two);
+  ASSERT_GE(two.claims.size(), 1u);
+  EXPECT_FALSE(two.claims[0].attribution.empty());
+}
+
+TEST_F(EventTaggerTest, OwnerOfPossessiveHasAndOfAnInstrument) {
+  Document doc = MakeDoc(
+      "Serbia has about 40,000 reservists. Hungary has ringed the town with 900 police "
+      "officers.");
+  SetPos(&doc, "NNP VBZ RB CD NNS . NNP VBZ VBN DT NN IN CD NN NNS .");
+  AddEntity(&doc, "Serbia", "GPE", "serbia@RS");
+  AddEntity(&doc, "Hungary", "GPE", "hungary@HU");
+  Run(&doc);
+  ASSERT_EQ(doc.claims.size(), 2u);
+  EXPECT_EQ(doc.claims[0].subject, "serbia@RS");
+  EXPECT_EQ(doc.claims[1].subject, "hungary@HU");
+  EXPECT_EQ(doc.claims[1].measure, "police officers");
 }
 
 TEST_F(EventTaggerTest, MoneyConvertedInBracketsKeepsWhatItPaysFor) {

@@ -9,7 +9,7 @@ namespace sitrep::claims {
 namespace {
 
 // "..., and Cameron said": the source-first attribution at `a` opens a new
-// clause after a comma and a conjunction.
+// clause after a conjunction (and a comma, or a lowercase word).
 bool OpensOwnClause(const Attribution& a, std::string_view text) {
   if (a.start > text.size() || a.cue.empty()) return false;
   // Cue first ("..., as reported by local media", "..., said Putin"): it
@@ -27,7 +27,13 @@ bool OpensOwnClause(const Attribution& a, std::string_view text) {
   for (std::string_view c : kConj) is_conj = is_conj || conj == c;
   if (!is_conj) return false;
   while (b > 0 && text[b - 1] == ' ') --b;
-  return b > 0 && (text[b - 1] == ',' || text[b - 1] == ';');
+  if (b > 0 && (text[b - 1] == ',' || text[b - 1] == ';')) return true;
+  // Without a comma ("... on the border and Truss said ..."), a conjunction
+  // after a lowercase word still joins clauses; after a name it may join
+  // two sources ("Britain and France said").
+  size_t w = b;
+  while (w > 0 && text[w - 1] != ' ' && text[w - 1] != '\n') --w;
+  return w < b && text[w] >= 'a' && text[w] <= 'z';
 }
 
 }  // namespace
@@ -128,7 +134,12 @@ std::vector<int> SentenceAttributions(const DocView& v, const std::vector<Attrib
       speaker = out[s0 - 1];
     }
     if (speaker >= 0) {
-      for (size_t s = s0; s <= s1; ++s) {
+      // A quote opening inside its first sentence ("... and Truss said an
+      // invasion “could be imminent”") covers only its own words there;
+      // what comes before it is not the speaker's (a cue before it in that
+      // sentence is found without this).
+      size_t from = v.start(i) == doc.sentences[s0].start ? s0 : s0 + 1;
+      for (size_t s = from; s <= s1; ++s) {
         if (out[s] < 0) out[s] = speaker;
       }
     }

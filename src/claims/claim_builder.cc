@@ -283,9 +283,16 @@ void EventTagger::BuildClaims(const DocView& v, const std::vector<EventInfo>& in
     if (subject.empty() && change_owner >= 0) subject = actor_of(change_owner);
     if (subject.empty() && q.unit == "%") {
       // "North Korean munitions constituted 70% of ...": the sharer precedes.
+      // (Not the source, nor a person: "The Institute added that 24% of
+      // respondents", "Tadeusz K., a lawyer, said 80% of benefits".)
       for (size_t e = doc->entities.size(); e > 0 && subject.empty(); --e) {
         const EntityMention& m = doc->entities[e - 1];
-        if (m.start >= sent.start && m.end <= q.start) subject = actor_of(static_cast<int>(e - 1));
+        if (m.start < sent.start || m.end > q.start || m.type == "PERSON") continue;
+        bool source = false;
+        for (const Attribution& a : doc->attributions) {
+          source = source || (a.start <= m.start && m.end <= a.end);
+        }
+        if (!source) subject = actor_of(static_cast<int>(e - 1));
       }
     }
     if (subject.empty() && ce > cb) {
@@ -525,6 +532,12 @@ void EventTagger::BuildClaims(const DocView& v, const std::vector<EventInfo>& in
       c.time = nearest_timex(sent.start, sent.end, qt);
       int a = NearestAttribution(doc->attributions, sent.start, sent.end, q.start, doc->text);
       if (a < 0) a = sentence_attr[s];
+      // "64% of Ukrainians believe ...": the figure counts the people who
+      // say it; they are what is measured, not the source.
+      if (a >= 0 && ce > cb) {
+        size_t at = v.TokenAt(doc->attributions[a].start);
+        if (at >= qt && at < ce) a = -1;
+      }
       std::string cue;
       if (a >= 0) {
         c.attribution = doc->attributions[a].id;

@@ -549,6 +549,34 @@ TEST_F(EventTaggerTest, OwnerOfPossessiveHasAndOfAnInstrument) {
   EXPECT_EQ(doc.claims[1].measure, "police officers");
 }
 
+TEST_F(EventTaggerTest, PeoplePolledAreMeasuredNotTheSource) {
+  Document doc = MakeDoc(
+      "As many as 58% of Georgians believe that the talks will fail. The Centre added that 12% "
+      "of respondents had no view.");
+  SetPos(&doc,
+         "RB JJ IN CD NN IN NNPS VBP IN DT NNS MD VB . DT NNP VBD IN CD NN IN NNS VBD DT NN .");
+  AddEntity(&doc, "Georgians", "NORP", "georgia@GE");
+  AddEntity(&doc, "Centre", "ORG", "");
+  Run(&doc);
+  ASSERT_EQ(doc.claims.size(), 2u);
+  // "As many as" stresses the size; it is no ceiling.
+  EXPECT_EQ(*doc.claims[0].value.min, 58);
+  EXPECT_TRUE(doc.claims[0].attribution.empty());
+  EXPECT_EQ(doc.claims[0].modality, "asserted");
+  // The source of a share is not its owner.
+  EXPECT_EQ(doc.claims[1].measure, "share of respondents");
+  EXPECT_TRUE(doc.claims[1].subject.empty()) << doc.claims[1].subject;
+  EXPECT_FALSE(doc.claims[1].attribution.empty());
+}
+
+TEST_F(EventTaggerTest, ParticipleBeforeTheCountedNounIsPartOfIt) {
+  Document doc = MakeDoc("Prosecutors have opened 1,200 registered war crimes cases.");
+  SetPos(&doc, "NNS VBP VBN CD VBN NN NNS NNS .");
+  Run(&doc);
+  ASSERT_EQ(doc.quantities.size(), 1u);
+  EXPECT_EQ(doc.quantities[0].counted, "registered war crimes cases");
+}
+
 TEST_F(EventTaggerTest, MoneyConvertedInBracketsKeepsWhatItPaysFor) {
   Document doc = MakeDoc(
       "Austin announced the US would allocate an extra $713m (\xC2\xA3"

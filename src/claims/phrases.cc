@@ -102,6 +102,12 @@ size_t Chunker::NounPhraseAt(const DocView& v, size_t i, size_t limit, size_t ma
         !IsNoun(v, k - 1)) {
       continue;
     }
+    // "90,000 recorded war crimes", "300 wounded soldiers": a participle
+    // before the head modifies it (one alone, "4,000 killed", is no phrase).
+    if (end == j && v.has_pos() && (v.pos(k) == "VBN" || v.pos(k) == "VBD") && k + 1 < limit &&
+        StartsWith(v.pos(k + 1), "NN")) {
+      continue;
+    }
     if (!IsNominal(v, k)) break;
     if (IsNoun(v, k) || v.entity_at(k) >= 0) {
       *head = k;

@@ -224,11 +224,17 @@ void EventTagger::BuildClaims(const DocView& v, const std::vector<EventInfo>& in
     // noun is one that introduces figures ("a total of", "a force of").
     // After a singular noun only populations are descriptions: "the
     // destruction of 579 tanks" reports the tanks.
-    if (ev == nullptr && qt > first + 2 && v.word(qt - 1) == "of" && v.has_pos() &&
-        (v.pos(qt - 2) == "NNS" || (v.pos(qt - 2) == "NN" && CountsPopulation(v, *doc, k))) &&
-        !amount_nouns_.Contains(v.word(qt - 2)) &&
-        (chunker_.IsDeterminer(v.word(qt - 3)) || v.pos(qt - 3).substr(0, 2) == "JJ")) {
-      continue;
+    // (A name counts too: "a “Grand Alliance” of 30 nations".)
+    if (ev == nullptr && qt > first + 2 && v.word(qt - 1) == "of" && v.has_pos()) {
+      size_t n = qt - 2;
+      if (n > first + 1 && (v.word(n) == "”" || v.word(n) == "\"")) --n;
+      std::string_view np = v.pos(n);
+      bool described =
+          !amount_nouns_.Contains(v.word(n)) &&
+          ((np == "NNS" &&
+            (chunker_.IsDeterminer(v.word(n - 1)) || v.pos(n - 1).substr(0, 2) == "JJ")) ||
+           ((np == "NN" || np == "NNP" || np == "NNPS") && CountsPopulation(v, *doc, k)));
+      if (described) continue;
     }
     Claim c;
     c.id = "c" + std::to_string(doc->claims.size() + 1);

@@ -536,13 +536,25 @@ Status EventTagger::Annotate(Document* doc, const AnnotateOptions& options) cons
         }
         return -1;
       };
-      auto pick_before = [&](bool skip_sources) -> int {
+      // `skip_objects`: not an entity that is the object of a preposition
+      // of direction ("Russia's aggression against Ukraine ... with the
+      // annexation of Crimea": Ukraine is attacked, not attacking).
+      auto pick_before = [&](bool skip_sources, bool skip_objects = false) -> int {
         for (const Ent* ep = sent_ents_end; ep != sent_ents; --ep) {
           const Ent& en = ep[-1];
           if (en.last > i || en.first < first) continue;
           if (static_cast<int>(en.index) == location) continue;
           if (!entity_ok_as_actor(doc->entities[en.index])) continue;
           if (skip_sources && in_attr_source(en.first)) continue;
+          if (skip_objects && en.first > first) {
+            size_t p = en.first;
+            if (words[p - 1] == "the" && p - 1 > first) --p;
+            std::string_view w = words[p - 1];
+            if (w == "against" || w == "on" || w == "into" || w == "to" || w == "upon" ||
+                w == "toward" || w == "towards") {
+              continue;
+            }
+          }
           return static_cast<int>(en.index);
         }
         return -1;
@@ -566,6 +578,7 @@ Status EventTagger::Annotate(Document* doc, const AnnotateOptions& options) cons
                    (words[trig_end] == "of" || words[trig_end] == "by")) {
           actor = pick_after(trig_end + 1, 3, false);
         }
+        if (actor < 0) actor = pick_before(true, true);
         if (actor < 0) actor = pick_before(true);
         if (actor < 0) actor = pick_before(false);
         if (target < 0) target = pick_after(trig_end, 10, false, true);

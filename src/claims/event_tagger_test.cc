@@ -577,6 +577,33 @@ TEST_F(EventTaggerTest, ParticipleBeforeTheCountedNounIsPartOfIt) {
   EXPECT_EQ(doc.quantities[0].counted, "registered war crimes cases");
 }
 
+TEST_F(EventTaggerTest, TheObjectOfAgainstIsNoActor) {
+  Document doc = MakeDoc(
+      "Armenia's campaign against Azerbaijan began in May 1992 with the annexation of Shusha.",
+      "2020-01-10");
+  SetPos(&doc, "NNP POS NN IN NNP VBD IN NNP CD IN DT NN IN NNP .");
+  AddEntity(&doc, "Armenia", "GPE", "armenia@AM");
+  AddEntity(&doc, "Azerbaijan", "GPE", "azerbaijan@AZ");
+  AddEntity(&doc, "Shusha", "GPE", "shusha@AZ");
+  AddTimex(&doc, "May 1992", "1992-05");
+  Run(&doc);
+  const EventMention* ev = FindEvent(doc, "ASSAULT");
+  ASSERT_NE(ev, nullptr);
+  EXPECT_EQ(ev->actor, "e1");
+}
+
+TEST_F(EventTaggerTest, ComparedPopulationsAndNamedAlliancesAreNoClaims) {
+  Document doc = MakeDoc(
+      "Moscow eyed Estonia (pop. 1 million vs 140 million). A \xE2\x80\x9CCoalition of the "
+      "Willing\xE2\x80\x9D of 31 nations was praised.");
+  SetPos(&doc,
+         "NNP VBD NNP LRB NN CD CD NN CD CD RRB . DT `` NNP IN DT NNP '' IN CD NNS VBD VBN .");
+  AddEntity(&doc, "Moscow", "GPE", "moscow@RU");
+  AddEntity(&doc, "Estonia", "GPE", "estonia@EE");
+  Run(&doc);
+  for (const auto& c : doc.claims) ADD_FAILURE() << c.measure << " " << *c.value.max;
+}
+
 TEST_F(EventTaggerTest, MoneyConvertedInBracketsKeepsWhatItPaysFor) {
   Document doc = MakeDoc(
       "Austin announced the US would allocate an extra $713m (\xC2\xA3"

@@ -102,6 +102,10 @@ size_t Chunker::NounPhraseAt(const DocView& v, size_t i, size_t limit, size_t ma
         !IsNoun(v, k - 1)) {
       continue;
     }
+    // A preposition the tagger called a noun ("4 million vs/NN 170 million")
+    // ends the phrase.
+    const PhraseEntry* fw = function_words_.Find(w);
+    if (fw != nullptr && fw->field(0) == "prep" && v.entity_at(k) < 0) break;
     // "90,000 recorded war crimes", "300 wounded soldiers": a participle
     // before the head modifies it (one alone, "4,000 killed", is no phrase).
     if (end == j && v.has_pos() && (v.pos(k) == "VBN" || v.pos(k) == "VBD") && k + 1 < limit &&

@@ -225,7 +225,9 @@ void EventTagger::BuildClaims(const DocView& v, const std::vector<EventInfo>& in
     // After a singular noun only populations are descriptions: "the
     // destruction of 579 tanks" reports the tanks.
     // (A name counts too: "a “Grand Alliance” of 30 nations".)
-    if (ev == nullptr && qt > first + 2 && v.word(qt - 1) == "of" && v.has_pos()) {
+    // ("The summit of 31 NATO states": a meeting's participants too.)
+    if ((ev == nullptr || !figure_event) && qt > first + 2 && v.word(qt - 1) == "of" &&
+        v.has_pos()) {
       size_t n = qt - 2;
       if (n > first + 1 && (v.word(n) == "”" || v.word(n) == "\"")) --n;
       std::string_view np = v.pos(n);

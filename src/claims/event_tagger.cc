@@ -586,7 +586,10 @@ Status EventTagger::Annotate(Document* doc, const AnnotateOptions& options) cons
         // "Putin and Kim Jong-un signed", "Russia and China held talks":
         // in an agreement or a meeting the other conjunct is the
         // counterpart, not a bystander.
-        if (target < 0 && actor >= 0 && (e->type == "AGREE" || e->type == "CONSULT")) {
+        // (The first conjunct acts even when a target was found after the
+        // trigger: "Russia and Belarus signed an agreement to place ... in
+        // Belarus".)
+        if (actor >= 0 && (e->type == "AGREE" || e->type == "CONSULT")) {
           const Ent* a = nullptr;
           for (const Ent* ep = sent_ents; ep != sent_ents_end; ++ep) {
             if (static_cast<int>(ep->index) == actor) a = ep;
@@ -595,7 +598,7 @@ Status EventTagger::Annotate(Document* doc, const AnnotateOptions& options) cons
             if (ep->last + 1 == a->first && words[ep->last] == "and" &&
                 static_cast<int>(ep->index) != location &&
                 entity_ok_as_actor(doc->entities[ep->index]) && !in_attr_source(ep->first)) {
-              target = actor;
+              if (target < 0) target = actor;
               actor = static_cast<int>(ep->index);
               break;
             }

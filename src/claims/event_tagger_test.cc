@@ -604,6 +604,37 @@ TEST_F(EventTaggerTest, ComparedPopulationsAndNamedAlliancesAreNoClaims) {
   for (const auto& c : doc.claims) ADD_FAILURE() << c.measure << " " << *c.value.max;
 }
 
+TEST_F(EventTaggerTest, CalibresRanksAndParticipantsAreNoFigures) {
+  Document doc = MakeDoc(
+      "A 122 mm howitzer fires near Avdiivka. Poland aims to join the top ten economies. The "
+      "summit of 27 EU states opened.");
+  SetPos(&doc, "DT CD NN NN VBZ IN NNP . NNP VBZ TO VB DT JJ CD NNS . DT NN IN CD NNP NNS VBD .");
+  AddEntity(&doc, "Avdiivka", "GPE", "avdiivka@UA");
+  AddEntity(&doc, "Poland", "GPE", "poland@PL");
+  AddEntity(&doc, "EU", "ORG", "european-union");
+  Run(&doc);
+  for (const auto& c : doc.claims) ADD_FAILURE() << c.measure << " " << *c.value.max;
+  // A distance that is not before a noun is a figure.
+  Document adv = MakeDoc("Ukrainian troops advanced 12 km into the region.");
+  SetPos(&adv, "JJ NNS VBD CD NN IN DT NN .");
+  Run(&adv);
+  ASSERT_EQ(adv.quantities.size(), 1u);
+}
+
+TEST_F(EventTaggerTest, FirstConjunctSignsEvenWithATargetLater) {
+  Document doc =
+      MakeDoc("Serbia and Hungary signed an agreement to build a pipeline to Austria in June 2023.",
+              "2023-07-01");
+  AddEntity(&doc, "Serbia", "GPE", "serbia@RS");
+  AddEntity(&doc, "Hungary", "GPE", "hungary@HU");
+  AddEntity(&doc, "Austria", "GPE", "austria@AT");
+  AddTimex(&doc, "June 2023", "2023-06");
+  Run(&doc);
+  const EventMention* ev = FindEvent(doc, "AGREE");
+  ASSERT_NE(ev, nullptr);
+  EXPECT_EQ(ev->actor, "e1");
+}
+
 TEST_F(EventTaggerTest, MoneyConvertedInBracketsKeepsWhatItPaysFor) {
   Document doc = MakeDoc(
       "Austin announced the US would allocate an extra $713m (\xC2\xA3"

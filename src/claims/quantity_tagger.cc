@@ -132,7 +132,8 @@ size_t QuantityTagger::TagAt(const DocView& v, size_t i, size_t limit, Document*
   if (!m || m->end > limit) return i;
   if (v.timex_at(m->end - 1) >= 0) return i;
   size_t first_sentence_token = v.sentence_first(v.sentence(j));
-  if (!m->words && j > first_sentence_token && not_before_.Contains(words[j - 1])) {
+  // (Spelled numbers too: "the top five economies", "phase two".)
+  if (j > first_sentence_token && not_before_.Contains(words[j - 1])) {
     // "Image 2 of 3", "Page 4 of 12": the total of a numbered sequence is
     // no figure either.
     size_t e = m->end;
@@ -216,6 +217,14 @@ size_t QuantityTagger::TagAt(const DocView& v, size_t i, size_t limit, Document*
   if (unit.empty()) {
     size_t len = 0;
     if (end < limit && numbers_.UnitAt(words, end, &unit, &len)) end += len;
+  }
+  // "a 152 mm self-propelled gun", "a 500 kg bomb": a measurement directly
+  // before a noun describes the thing; it counts nothing.
+  if (!unit.empty() && unit[0] >= 'a' && unit[0] <= 'z' && end < limit && v.has_pos() &&
+      !chunker_.IsFunctionWord(words[end]) &&
+      (v.pos(end).substr(0, 2) == "NN" || (v.pos(end).substr(0, 2) == "JJ" && end + 1 < limit &&
+                                           v.pos(end + 1).substr(0, 2) == "NN"))) {
+    return end;
   }
   for (int guard = 0; guard < 2 && end < limit; ++guard) {
     size_t len = 0;

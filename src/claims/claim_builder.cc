@@ -62,14 +62,16 @@ std::string EventTagger::SubjectActor(const Document& doc, int k) const {
   return c >= 0 ? gazetteer_->actor(c).id : e.actor;
 }
 
-bool EventTagger::CountsPopulation(const DocView& v, const Document& doc, size_t k) const {
+bool EventTagger::CountsPopulation(const DocView& v, const Document& doc, size_t k,
+                                   std::string_view kind) const {
   size_t cb = 0;
   size_t ce = CountedEnd(v, doc, k, &cb);
   if (ce <= cb) return false;
   size_t head = ce - 1;
   int e = v.entity_at(head);
-  if (e >= 0 && doc.entities[e].type == "NORP") return true;
-  return population_nouns_.Contains(v.word(head));
+  if (e >= 0 && doc.entities[e].type == "NORP") return kind.empty() || kind == "people";
+  const PhraseEntry* p = population_nouns_.Find(v.word(head));
+  return p != nullptr && (kind.empty() || p->field(0) == kind);
 }
 
 void EventTagger::BuildClaims(const DocView& v, const std::vector<EventInfo>& info,
@@ -199,6 +201,9 @@ void EventTagger::BuildClaims(const DocView& v, const std::vector<EventInfo>& in
     bool spelled = q.text.find_first_of("0123456789") == std::string::npos;
     const EventMention* ev = q_event[k] >= 0 ? &doc->events[q_event[k]] : nullptr;
     const EventInfo* ei = q_event[k] >= 0 ? &info[q_event[k]] : nullptr;
+    // "Currently covers 15 countries": a count of states that no event or
+    // verb takes describes a body's membership; it reports nothing.
+    if (ev == nullptr && q_verb[k].empty() && CountsPopulation(v, *doc, k, "states")) continue;
     bool figure_event = ev != nullptr && (ev->type == "MOBILIZE" || ev->type == "RETREAT" ||
                                           ev->type == "CASUALTIES" || ev->type == "AID" ||
                                           ev->type == "ASSAULT" || ev->type == "SANCTION");
@@ -356,11 +361,13 @@ void EventTagger::BuildClaims(const DocView& v, const std::vector<EventInfo>& in
       // possessive "has"; "Russia has surrounded Ukraine with 100,000
       // troops": of the verb whose instrument the figure is.
       size_t t = SIZE_MAX;
-      std::string_view w = v.word(qt - 1);
+      size_t b = qt;  // (past a quote mark: 'HSBC has "about 200 staff"')
+      if (b > first + 1 && v.IsQuote(b - 1)) --b;
+      std::string_view w = v.word(b - 1);
       if (w == "has" || w == "have" || w == "had") {
-        t = qt - 1;
+        t = b - 1;
       } else if (w == "with" && v.has_pos()) {
-        for (size_t p = qt - 1; p > first && qt - p < 8 && t == SIZE_MAX; --p) {
+        for (size_t p = b - 1; p > first && b - p < 8 && t == SIZE_MAX; --p) {
           if (v.IsPunct(p - 1)) break;
           std::string_view pp = v.pos(p - 1);
           if (pp == "VBD" || pp == "VBN" || pp == "VBZ" || pp == "VBP") t = p - 1;

@@ -317,7 +317,7 @@ EventTagger::Attachment EventTagger::Attach(const DocView& v, const Document& do
     // counted: "20 tanks were destroyed", "300 people perished".
     if ((qe > cb || !q0.counted.empty()) && v.has_pos() &&
         (v.pos(p) == "VBN" || v.pos(p) == "VBD") && !IsLightVerb(words[p]) &&
-        !modality_.IsAttributionCue(words[p]) && !v.IsCapitalized(p)) {
+        !modality_.IsAttributionCue(words[p]) && !v.IsCapitalized(p) && IsAlpha(words[p])) {
       out.verb = verb_phrase(p);
     }
   }
@@ -381,7 +381,8 @@ EventTagger::Attachment EventTagger::Attach(const DocView& v, const Document& do
       return out;
     }
     if (out.verb.empty() && v.has_pos() && (v.pos(t) == "VBD" || v.pos(t) == "VBN") &&
-        !IsLightVerb(words[t]) && !modality_.IsAttributionCue(words[t]) && !v.IsCapitalized(t)) {
+        !IsLightVerb(words[t]) && !modality_.IsAttributionCue(words[t]) && !v.IsCapitalized(t) &&
+        IsAlpha(words[t])) {
       // "Ukraine destroyed 20 tanks" -> tanks destroyed.
       out.verb = verb_phrase(t);
       out.verb_token = t;

@@ -87,7 +87,9 @@ class EventTagger : public Annotator {
   size_t CountedEnd(const DocView& v, const Document& doc, size_t k, size_t* counted_first) const;
   // The counted phrase of quantity k names a population ("30 countries",
   // "43 million Ukrainians": quantity-population-nouns.tsv or a nationality).
-  bool CountsPopulation(const DocView& v, const Document& doc, size_t k) const;
+  // `kind`: "people" or "states" only, empty for either.
+  bool CountsPopulation(const DocView& v, const Document& doc, size_t k,
+                        std::string_view kind = {}) const;
   // Fills doc->claims from the quantities and the events (claim_builder.cc).
   void BuildClaims(const DocView& v, const std::vector<EventInfo>& info,
                    const std::vector<int>& q_event, const std::vector<std::string>& q_verb,

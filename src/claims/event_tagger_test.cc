@@ -635,6 +635,20 @@ TEST_F(EventTaggerTest, FirstConjunctSignsEvenWithATargetLater) {
   EXPECT_EQ(ev->actor, "e1");
 }
 
+TEST_F(EventTaggerTest, MembershipCountsAndQuotedFiguresOfAPossessor) {
+  Document doc = MakeDoc(
+      "The network now covers 18 countries. Maersk has \xE2\x80\x9C"
+      "about 300 staff\xE2\x80\x9D "
+      "in Russia.");
+  SetPos(&doc, "DT NN RB VBZ CD NNS . NNP VBZ VBN IN CD NN `` IN NNP .");
+  AddEntity(&doc, "Maersk", "ORG", "maersk");
+  AddEntity(&doc, "Russia", "GPE", "russia@RU");
+  Run(&doc);
+  ASSERT_EQ(doc.claims.size(), 1u);
+  EXPECT_EQ(doc.claims[0].measure, "staff");
+  EXPECT_EQ(doc.claims[0].subject, "maersk");
+}
+
 TEST_F(EventTaggerTest, MoneyConvertedInBracketsKeepsWhatItPaysFor) {
   Document doc = MakeDoc(
       "Austin announced the US would allocate an extra $713m (\xC2\xA3"

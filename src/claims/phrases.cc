@@ -83,7 +83,7 @@ size_t Chunker::NounPhraseAt(const DocView& v, size_t i, size_t limit, size_t ma
   *head = j;
   size_t end = j;
   for (size_t k = j; k < limit && k - j < max_len; ++k) {
-    if (v.IsPunct(k) && v.word(k) != "-") break;
+    if ((v.IsPunct(k) && v.word(k) != "-") || v.IsQuote(k)) break;
     // "systems.The": a sentence break the segmenter missed ends the phrase.
     std::string_view w = v.word(k);
     size_t dot = w.find('.');

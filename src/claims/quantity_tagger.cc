@@ -47,6 +47,7 @@ StatusOr<std::unique_ptr<QuantityTagger>> QuantityTagger::Create() {
   SITREP_RETURN_IF_ERROR(t->chunker_.Load());
   SITREP_RETURN_IF_ERROR(t->modifiers_.Load("lexicons/quantity-modifiers.tsv", 5));
   SITREP_RETURN_IF_ERROR(t->not_before_.Load("lexicons/quantity-not-before.tsv", 2));
+  SITREP_RETURN_IF_ERROR(t->rate_words_.Load("lexicons/quantity-rate-words.tsv", 2));
   SITREP_RETURN_IF_ERROR(t->address_words_.Load("lexicons/quantity-address-words.tsv", 1));
   // Words around a clock time: data/lexicons/quantity-clock-words.tsv
   // (before|after).
@@ -218,6 +219,16 @@ size_t QuantityTagger::TagAt(const DocView& v, size_t i, size_t limit, Document*
     size_t len = 0;
     if (end < limit && numbers_.UnitAt(words, end, &unit, &len)) end += len;
   }
+  // "within 200 kilometres of Bakhmut", "30 km north of Kyiv": a distance
+  // that places something is no figure.
+  if ((unit == "km" || unit == "mi" || unit == "m") && end < limit) {
+    std::string_view n = words[end];
+    if (n == "of" || n == "from" || n == "away" || n == "north" || n == "south" || n == "east" ||
+        n == "west" || n == "northeast" || n == "northwest" || n == "southeast" ||
+        n == "southwest" || n == "outside" || n == "behind" || n == "beyond") {
+      return end;
+    }
+  }
   // "a 152 mm self-propelled gun", "a 500 kg bomb": a measurement directly
   // before a noun describes the thing; it counts nothing.
   if (!unit.empty() && unit[0] >= 'a' && unit[0] <= 'z' && end < limit && v.has_pos() &&
@@ -339,6 +350,9 @@ size_t QuantityTagger::CountedAt(const DocView& v, size_t i, size_t limit, Quant
     while (c < limit && c < k + 8 && words[c] != ")") ++c;
     if (c < limit && words[c] == ")") k = c + 1;
   }
+  // "33 million cubic metres a day": a rate phrase counts nothing.
+  size_t rate_len = 0;
+  if (k < limit && rate_words_.Match(words, k, &rate_len) != nullptr) return i;
   if (k < limit && words[k] == "of") {
     ++k;  // "70% of the artillery"
   } else if (currency && k + 1 < limit && words[k] == "in" && v.timex_at(k + 1) < 0) {

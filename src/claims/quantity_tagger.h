@@ -52,6 +52,7 @@ class QuantityTagger : public Annotator {
   Chunker chunker_;
   PhraseLexicon modifiers_;                   // quantity-modifiers.tsv
   PhraseLexicon not_before_;                  // quantity-not-before.tsv
+  PhraseLexicon rate_words_;                  // quantity-rate-words.tsv
   PhraseLexicon address_words_;               // quantity-address-words.tsv
   PhraseLexicon clock_before_, clock_after_;  // quantity-clock-words.tsv
 };

@@ -205,5 +205,15 @@ TEST_F(QuantityTaggerTest, GalleryCounterIsNoFigure) {
   EXPECT_TRUE(Tag("Image 2 of 3 prev").empty());
 }
 
+TEST_F(QuantityTaggerTest, RatePhraseAndPlacingDistanceCountNothing) {
+  auto q = Tag("The pipeline will carry 20 million cubic metres a day.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].unit, "m3");
+  EXPECT_TRUE(q[0].counted.empty()) << q[0].counted;
+  EXPECT_TRUE(Tag("Shelling hit villages within 30 kilometres of Sumy.").empty());
+  EXPECT_TRUE(Tag("The depot lies 12 km north of the city.").empty());
+  EXPECT_EQ(Tag("The troops advanced 12 km on Monday.").size(), 1u);
+}
+
 }  // namespace
 }  // namespace sitrep::claims

@@ -649,6 +649,17 @@ TEST_F(EventTaggerTest, MembershipCountsAndQuotedFiguresOfAPossessor) {
   EXPECT_EQ(doc.claims[0].subject, "maersk");
 }
 
+TEST_F(EventTaggerTest, AgreeingToSendIsPlanned) {
+  Document doc = MakeDoc("Norway has agreed to send 8 Leopard 2 tanks to Ukraine.");
+  SetPos(&doc, "NNP VBZ VBN TO VB CD NNP CD NNS TO NNP .");
+  AddEntity(&doc, "Norway", "GPE", "norway@NO");
+  AddEntity(&doc, "Ukraine", "GPE", "ukraine@UA");
+  Run(&doc);
+  ASSERT_EQ(doc.claims.size(), 1u);
+  EXPECT_EQ(doc.claims[0].modality, "planned");
+  EXPECT_EQ(doc.claims[0].subject, "norway@NO");
+}
+
 TEST_F(EventTaggerTest, MoneyConvertedInBracketsKeepsWhatItPaysFor) {
   Document doc = MakeDoc(
       "Austin announced the US would allocate an extra $713m (\xC2\xA3"

@@ -6,6 +6,7 @@
 
 #include "claims/attribution_tagger.h"
 #include "claims/event_tagger.h"
+#include "claims/phrases.h"
 #include "claims/quotes.h"
 
 namespace sitrep::claims {
@@ -105,6 +106,7 @@ void EventTagger::BuildClaims(const DocView& v, const std::vector<EventInfo>& in
       if (t.start < start || t.end > end || (t.type != "DATE" && t.type != "TIME")) continue;
       if (t.value.empty() || t.value[0] < '0' || t.value[0] > '9') continue;
       size_t tt = v.TokenAt(t.start);
+      if (ClauseBreakBetween(v, tok, tt)) continue;
       size_t d = tt > tok ? tt - tok : tok - tt;
       if (d < bd) {
         bd = d;

@@ -620,6 +620,7 @@ Status EventTagger::Annotate(Document* doc, const AnnotateOptions& options) cons
         if (t.type != "DATE" && t.type != "TIME") continue;
         if (t.value.empty() || t.value[0] < '0' || t.value[0] > '9') continue;
         size_t tt = v.TokenAt(t.start);
+        if (ClauseBreakBetween(v, i, tt)) continue;
         size_t d = tt > i ? tt - i : i - tt;
         // What follows a noun modifies it: "a truce, set to begin on June 2".
         if (noun_trigger && tt > i) d /= 2;

@@ -660,6 +660,21 @@ TEST_F(EventTaggerTest, AgreeingToSendIsPlanned) {
   EXPECT_EQ(doc.claims[0].subject, "norway@NO");
 }
 
+TEST_F(EventTaggerTest, ADateInTheNextClauseDatesOnlyThatClause) {
+  Document doc = MakeDoc(
+      "Ukrainian gunners are killing 300 Russian soldiers each day, and they destroyed 40 tanks "
+      "in late March.",
+      "2023-04-10");
+  SetPos(&doc, "JJ NNS VBP VBG CD JJ NNS DT NN , CC PRP VBD CD NNS IN JJ NNP .");
+  AddEntity(&doc, "Russian", "NORP", "russia@RU");
+  std::string t = AddTimex(&doc, "late March", "2023-03");
+  Run(&doc);
+  ASSERT_GE(doc.claims.size(), 1u);
+  EXPECT_EQ(*doc.claims[0].value.max, 300);
+  EXPECT_TRUE(doc.claims[0].time.empty()) << doc.claims[0].time;
+  if (doc.claims.size() > 1) EXPECT_EQ(doc.claims[1].time, t);
+}
+
 TEST_F(EventTaggerTest, MoneyConvertedInBracketsKeepsWhatItPaysFor) {
   Document doc = MakeDoc(
       "Austin announced the US would allocate an extra $713m (\xC2\xA3"

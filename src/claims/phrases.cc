@@ -1,5 +1,7 @@
 #include "claims/phrases.h"
 
+#include <utility>
+
 namespace sitrep::claims {
 namespace {
 
@@ -29,6 +31,24 @@ bool IsChangeWord(std::string_view w) {
       "changed", "went",     "gone",    "plunged",  "slumped",   "dipped"};
   for (std::string_view k : kWords) {
     if (w == k) return true;
+  }
+  return false;
+}
+
+bool ClauseBreakBetween(const DocView& v, size_t a, size_t b) {
+  if (a > b) std::swap(a, b);
+  auto subject_pronoun = [](std::string_view w) {
+    return w == "they" || w == "he" || w == "she" || w == "we" || w == "it" || w == "i";
+  };
+  for (size_t t = a + 1; t < b; ++t) {
+    std::string_view w = v.word(t);
+    if (w == ";") return true;
+    if (w != "," && w != "and" && w != "but") continue;
+    size_t n = t + 1;
+    if (w == "," && n < b && (v.word(n) == "and" || v.word(n) == "but")) ++n;
+    if (n >= b) continue;
+    std::string_view x = v.word(n);
+    if (subject_pronoun(x) || (w != "and" && (x == "while" || x == "whereas"))) return true;
   }
   return false;
 }

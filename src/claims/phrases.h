@@ -19,6 +19,12 @@ namespace sitrep::claims {
 // ("has risen from 5,000 to 24,000"); it is not a range of estimates.
 bool IsChangeWord(std::string_view w);
 
+// Whether a new clause starts between tokens a and b (either order): a
+// semicolon, or a comma or "and" followed by a conjunction or a subject
+// pronoun (", and they eliminated ...", "but officials say"). A time on the
+// far side of it dates the other clause.
+bool ClauseBreakBetween(const DocView& v, size_t a, size_t b);
+
 class Chunker {
  public:
   Status Load();

@@ -36,6 +36,16 @@ bool IsPeopleOrThing(const std::string& unit) {
   return !unit.empty() && unit != "%" && !(unit[0] >= 'A' && unit[0] <= 'Z');
 }
 
+bool SameActor(std::string_view a, std::string_view b) {
+  if (a.empty() || b.empty()) return false;
+  if (a == b) return true;
+  // A person and the country whose office they hold: "joe-biden@US" and
+  // "united-states@US".
+  size_t pa = a.rfind('@'), pb = b.rfind('@');
+  return pa != std::string_view::npos && pb != std::string_view::npos &&
+         a.substr(pa) == b.substr(pb);
+}
+
 }  // namespace
 
 std::string EventTagger::SubjectActor(const Document& doc, int k) const {
@@ -61,6 +71,24 @@ std::string EventTagger::SubjectActor(const Document& doc, int k) const {
   if (country.empty()) return e.actor;
   int c = gazetteer_->CountryActor(country);
   return c >= 0 ? gazetteer_->actor(c).id : e.actor;
+}
+
+int EventTagger::StatementTime(const Document& doc, const std::string& timex_id) const {
+  const Timex* t = nullptr;
+  for (const Timex& x : doc.timexes) {
+    if (x.id == timex_id) t = &x;
+  }
+  if (t == nullptr) return -1;
+  for (size_t k = 0; k < doc.attributions.size(); ++k) {
+    const Attribution& a = doc.attributions[k];
+    // Inside the source phrase ("Biden last week said") or right after the
+    // cue ("said this week", "said on Tuesday").
+    if (t->start >= a.start && t->end <= a.end) return static_cast<int>(k);
+    if (t->start < a.end || t->start > a.end + 4) continue;
+    std::string_view gap = std::string_view(doc.text).substr(a.end, t->start - a.end);
+    if (gap == " " || gap == " on " || gap == " in ") return static_cast<int>(k);
+  }
+  return -1;
 }
 
 bool EventTagger::CountsPopulation(const DocView& v, const Document& doc, size_t k,
@@ -581,6 +609,15 @@ void EventTagger::BuildClaims(const DocView& v, const std::vector<EventInfo>& in
     // Only dated events: an undated mention ("the ceasefire", "sanctions")
     // is background more often than a checkable statement.
     if (ev.time_source != "timex") continue;
+    // "... in Putin's invasion of Ukraine, the ministry said this week": the
+    // date of the statement is not the date of what it mentions, unless
+    // the speaker speaks of its own act ("Macron repeated last week that he
+    // would not rule out sending troops").
+    int stated_by = StatementTime(*doc, ev.time);
+    if (stated_by >= 0 &&
+        !SameActor(doc->attributions[stated_by].source_actor, actor_of(entity_index(ev.actor)))) {
+      continue;
+    }
     std::string subject = actor_of(entity_index(ev.actor));
     if (subject.empty()) continue;
     const EventInfo& ei = info[k];

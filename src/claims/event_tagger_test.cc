@@ -675,6 +675,28 @@ TEST_F(EventTaggerTest, ADateInTheNextClauseDatesOnlyThatClause) {
   if (doc.claims.size() > 1) EXPECT_EQ(doc.claims[1].time, t);
 }
 
+TEST_F(EventTaggerTest, TheDateOfAStatementDoesNotDateWhatItMentions) {
+  // The ministry's "this week" is when it spoke, not when Russia invaded.
+  Document doc = MakeDoc(
+      "Russian aviation has struggled in Russia's invasion of Ukraine, the Dutch defence "
+      "ministry said this week.",
+      "2022-06-20");
+  AddEntity(&doc, "Russian", "NORP", "russia@RU");
+  AddEntity(&doc, "Russia", "GPE", "russia@RU", doc.text.find("Russia's"));
+  AddEntity(&doc, "Ukraine", "GPE", "ukraine@UA");
+  AddEntity(&doc, "Dutch", "NORP", "netherlands@NL");
+  AddTimex(&doc, "this week", "2022-W25");
+  Run(&doc);
+  for (const auto& c : doc.claims) ADD_FAILURE() << c.measure << "|" << c.subject;
+  // A speaker dating its own intent keeps the date.
+  Document own = MakeDoc("Russia said on Monday it would invade Georgia.", "2022-06-20");
+  AddEntity(&own, "Russia", "GPE", "russia@RU");
+  AddEntity(&own, "Georgia", "GPE", "georgia@GE");
+  AddTimex(&own, "Monday", "2022-06-20");
+  Run(&own);
+  EXPECT_EQ(own.claims.size(), 1u);
+}
+
 TEST_F(EventTaggerTest, MoneyConvertedInBracketsKeepsWhatItPaysFor) {
   Document doc = MakeDoc(
       "Austin announced the US would allocate an extra $713m (\xC2\xA3"

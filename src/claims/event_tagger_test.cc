@@ -697,6 +697,19 @@ TEST_F(EventTaggerTest, TheDateOfAStatementDoesNotDateWhatItMentions) {
   EXPECT_EQ(own.claims.size(), 1u);
 }
 
+TEST_F(EventTaggerTest, DestroyedEquipmentIsALoss) {
+  Document doc = MakeDoc(
+      "Kyiv reported the destruction of 35 Russian tanks. Drones destroyed 12 more trucks.");
+  SetPos(&doc, "NNP VBD DT NN IN CD JJ NNS . NNS VBD CD JJR NNS .");
+  AddEntity(&doc, "Kyiv", "GPE", "kyiv@UA");
+  AddEntity(&doc, "Russian", "NORP", "russia@RU");
+  Run(&doc);
+  ASSERT_EQ(doc.claims.size(), 2u);
+  EXPECT_EQ(doc.claims[0].measure, "tanks destroyed");
+  EXPECT_EQ(doc.claims[0].subject, "russia@RU");
+  EXPECT_EQ(doc.claims[1].measure, "trucks destroyed");
+}
+
 TEST_F(EventTaggerTest, MoneyConvertedInBracketsKeepsWhatItPaysFor) {
   Document doc = MakeDoc(
       "Austin announced the US would allocate an extra $713m (\xC2\xA3"

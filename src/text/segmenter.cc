@@ -1,5 +1,6 @@
 #include "text/segmenter.h"
 
+#include <algorithm>
 #include <fstream>
 
 #include "sitrep/data_path.h"
@@ -68,6 +69,33 @@ bool IsInitialism(std::string_view w) {
     if (!IsAlpha(w[i]) || w[i + 1] != '.') return false;
   }
   return true;
+}
+
+// Scraped pages often lose the space after a full stop where paragraphs
+// or markup were joined: "... according to intelligence.As a result". A
+// sentence ends there when at least three lowercase letters precede the
+// mark (not "U.S.A", "St.Petersburg") and a capitalized word follows it,
+// after an optional closing quote.
+void AddGluedBreaks(std::string_view text, size_t b, size_t e, std::vector<size_t>* cuts) {
+  bool added = false;
+  for (size_t k = b + 3; k + 2 < e; ++k) {
+    char c = text[k];
+    if (c != '.' && c != '!' && c != '?') continue;
+    if (!(text[k - 1] >= 'a' && text[k - 1] <= 'z' && text[k - 2] >= 'a' && text[k - 2] <= 'z' &&
+          text[k - 3] >= 'a' && text[k - 3] <= 'z')) {
+      continue;
+    }
+    size_t n = k + 1;
+    if (text[n] == '"') {
+      ++n;
+    } else if (n + 2 < e && text.compare(n, 3, "\xE2\x80\x9D") == 0) {
+      n += 3;
+    }
+    if (n + 1 >= e || !IsUpper(text[n]) || !(text[n + 1] >= 'a' && text[n + 1] <= 'z')) continue;
+    cuts->push_back(n);
+    added = true;
+  }
+  if (added) std::sort(cuts->begin(), cuts->end());
 }
 
 constexpr std::string_view kClitics[] = {"n't",
@@ -145,6 +173,7 @@ std::vector<Sentence> Segmenter::SplitSentences(std::string_view text) const {
       cuts.clear();
       text::SentenceBreaks(text.substr(b, e - b), &cuts);
       for (size_t& cut : cuts) cut += b;
+      AddGluedBreaks(text, b, e, &cuts);
       if (cuts.empty() || cuts.back() != e) cuts.push_back(e);
       size_t start = b;
       for (size_t cut : cuts) {

@@ -29,6 +29,17 @@ TEST(SegmenterTest, NoBreakAfterTitlesAndInitialisms) {
                                       "The U.S. State Department objected."}));
 }
 
+TEST(SegmenterTest, GluedFullStopOfScrapedTextEndsASentence) {
+  // Joined paragraphs lose the space after the full stop; initials, short
+  // abbreviations and lowercase continuations do not break.
+  EXPECT_EQ(SentenceTexts("Troops left on Tuesday.The ministry confirmed it.\u201dShe "
+                          "agreed. He met St.Petersburg officials in the U.S.A and visited "
+                          "example.com."),
+            (std::vector<std::string>{
+                "Troops left on Tuesday.", "The ministry confirmed it.\u201d", "She agreed.",
+                "He met St.Petersburg officials in the U.S.A and visited example.com."}));
+}
+
 TEST(SegmenterTest, LineBreaksEndHeadings) {
   EXPECT_EQ(SentenceTexts("Seoul also confirms: the alliance deepens\nThe news is corroborated."),
             (std::vector<std::string>{"Seoul also confirms: the alliance deepens",

@@ -80,8 +80,8 @@ bool AllLowerWord(std::string_view w) {
 //   capitalized word) -> "Burns" "." "He";
 //   "Ukraine.-", "AFP/" (punctuation other than a lone period glued to the
 //   end) -> "Ukraine" ".-";
-//   "U.S.-based", "Kremlin-backed" (a name and a lower-case word) -> "U.S."
-//   "-" "based";
+//   "U.S.-based", "Kremlin-backed" (a known name and a lower-case word) ->
+//   "U.S." "-" "based" ("Arria-formula" stays whole);
 //   "Romanian-Bulgarian", "RUSSIA-UKRAINE" (two known names that are not one
 //   name together) -> "Romanian" "-" "Bulgarian";
 //   "Kwan/Bloomberg/Getty" (capitalized words and slashes) -> "Kwan" "/"
@@ -138,7 +138,8 @@ void SplitPiece(const Gazetteer& gaz, std::string_view text, uint32_t s, uint32_
   if (hyphen != std::string_view::npos && hyphen >= 2 && hyphen + 3 <= w.size() &&
       IsAsciiUpper(w[0]) && !gaz.Find(Fold(w))) {
     std::string_view left = w.substr(0, hyphen), right = w.substr(hyphen + 1);
-    bool split = right.size() >= 3 && AllLowerWord(right);
+    const NameEntry* known = gaz.Find(Fold(left));
+    bool split = right.size() >= 3 && AllLowerWord(right) && known != nullptr && !known->common;
     if (!split && IsAsciiUpper(right[0]) && left.find('-') == std::string_view::npos) {
       auto place_or_people = [&](const NameEntry* n) {
         return n != nullptr && !n->common && (n->demonym || IsPlace(gaz.actor(n->actor).type));
@@ -346,9 +347,9 @@ class DocumentRun {
     }
   }
 
-  // Cleans up a tagger span; false to drop it. Lower-case words at the end
+  // Cleans up a tagger span; false to drop it. Lower-case words at either end
   // of a span in cased text are not part of a name ("the Russian capital",
-  // "As he"); a span of no letters, of one letter, of titles only, or a
+  // "As he", "imagine Ireland"); a span of no letters, of one letter, of titles only, or a
   // function word opening a sentence ("As") is no name; a name ending in a
   // document word ("Minsk Protocol", "New START Treaty") is a document (MISC).
   bool Tidy(Candidate* c) const {
@@ -358,6 +359,7 @@ class DocumentRun {
     while (c->te - c->tb > 1 && tv_.folded[c->te - 1].empty()) --c->te;
     if (cased) {
       while (c->te - c->tb > 1 && AllLowerWord(Word(c->te - 1))) --c->te;
+      while (c->te - c->tb > 1 && AllLowerWord(Word(c->tb))) ++c->tb;
     }
     bool alpha = false, all_titles = true;
     for (uint32_t k = c->tb; k < c->te; ++k) {
@@ -365,19 +367,28 @@ class DocumentRun {
       all_titles = all_titles && (tv_.folded[k].empty() || gaz_.IsTitle(tv_.folded[k]));
     }
     if (!alpha || all_titles) return false;
+    // Opening a sentence a capital says nothing: a function word, or an
+    // English word the tagger calls MISC or NORP ("Then"), is no name.
+    // After a period left inside a sentence ("letter.Honesty", split above)
+    // the tagger is on unknown ground: no English word is a name.
+    const bool glued = c->tb > 0 &&
+                       doc_.tokens[c->tb - 1].sentence == doc_.tokens[c->tb].sentence &&
+                       Word(c->tb - 1).starts_with('.');
+    const bool first =
+        c->tb == 0 || doc_.tokens[c->tb - 1].sentence != doc_.tokens[c->tb].sentence || glued;
+    // "Although Moscow" opening a sentence: the function word is not part of
+    // the name ("The Hague" is the gazetteer's).
+    if (cased && first && c->te - c->tb > 1 && gaz_.IsFunctionWord(tv_.folded[c->tb]) &&
+        !(tv_.flags[c->tb] & SentenceWords::kAllCaps)) {
+      ++c->tb;
+    }
     if (c->te - c->tb == 1) {
       std::string_view f = tv_.folded[c->tb];
       if (f.size() == 1 && gaz_.Find(f) == nullptr) return false;
-      // Opening a sentence (or after a period left inside one: "Don.Then")
-      // a capital says nothing: a function word, or an English word the
-      // tagger calls MISC or NORP ("Then"), is no name.
-      const bool first = c->tb == 0 ||
-                         doc_.tokens[c->tb - 1].sentence != doc_.tokens[c->tb].sentence ||
-                         Word(c->tb - 1) == ".";
       if (cased && first && !(tv_.flags[c->tb] & SentenceWords::kAllCaps) &&
           (gaz_.IsFunctionWord(f) ||
            (gaz_.IsCommonWord(f) && gaz_.Find(f) == nullptr &&
-            (c->tagger_type == ActorType::kMisc || c->tagger_type == ActorType::kNorp)))) {
+            (glued || c->tagger_type == ActorType::kMisc || c->tagger_type == ActorType::kNorp)))) {
         return false;
       }
     }

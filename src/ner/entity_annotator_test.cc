@@ -297,6 +297,13 @@ TEST_F(EntityAnnotatorTaggerTest, SentenceOpeningWordsAndPlaceNamesInLists) {
   EXPECT_EQ(Find(doc, "As he"), nullptr);
   EXPECT_EQ(Find(doc, "El Fasher and Khan Younis"), nullptr);
   if (const EntityMention* k = Find(doc, "Khan Younis")) EXPECT_EQ(k->type, "GPE");
+  // Sentences glued together: no function word or English word opens a name.
+  doc = AnnotateWithTagger(
+      "The conflict looks dangerously real.Although Moscow denied any plan, troops massed. "
+      "He resigned in a letter.Honesty and respect, he wrote, had been lost.");
+  EXPECT_EQ(Find(doc, "Although Moscow"), nullptr);
+  ASSERT_NE(Find(doc, "Moscow"), nullptr);
+  EXPECT_EQ(Find(doc, "Honesty"), nullptr);
 }
 
 }  // namespace

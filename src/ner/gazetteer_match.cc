@@ -31,9 +31,10 @@ bool CasingOk(const Gazetteer& gaz, const SentenceWords& w, uint32_t b, uint32_t
   }
   if (!(w.flags(b) & SentenceWords::kCapitalized)) return false;
   // "Russian capital" (a WordNet name of Moscow) is no name in cased text;
-  // "Kursk region" (a subdivision's generic word) is.
-  if (e - b >= 2 && (w.flags(e - 1) & SentenceWords::kHasAlpha) &&
-      !(w.flags(e - 1) & SentenceWords::kHasUpper)) {
+  // "Kursk region" (a subdivision's generic word) and the curated tables'
+  // aliases ("Russian troops") are.
+  if (e - b >= 2 && entry.priority < kPriorityCurated &&
+      (w.flags(e - 1) & SentenceWords::kHasAlpha) && !(w.flags(e - 1) & SentenceWords::kHasUpper)) {
     const auto& generic = gaz.words().subdivision_types;
     if (std::find(generic.begin(), generic.end(), w.folded(e - 1)) == generic.end()) return false;
   }

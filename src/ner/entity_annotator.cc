@@ -4,6 +4,7 @@
 
 #include "ner/entity_fold.h"
 #include "ner/entity_linker.h"
+#include "ner/features.h"
 #include "ner/gazetteer_geonames.h"
 #include "ner/gazetteer_match.h"
 
@@ -314,7 +315,32 @@ class DocumentRun {
       clean.push_back(c);
     }
     JoinFirstNames(&clean);
+    JoinDemonymOrgs(&clean);
     return clean;
+  }
+
+  // "Polish Radio", "Belarusian Army": a demonym right before an organization
+  // the tagger saw from its org word on ("Radio") is part of its name.
+  void JoinDemonymOrgs(std::vector<Candidate>* list) const {
+    std::vector<Candidate>& v = *list;
+    for (size_t i = 0; i + 1 < v.size(); ++i) {
+      const Candidate& c = v[i];
+      const Candidate& next = v[i + 1];
+      if (c.entry == nullptr || TypeOfEntry(*c.entry) != ActorType::kNorp || next.tb != c.te ||
+          next.entry != nullptr || !next.from_tagger || next.tagger_type != ActorType::kOrg ||
+          tv_.uncased[c.tb] || !(tv_.flags[next.tb] & SentenceWords::kCapitalized) ||
+          doc_.tokens[c.tb].sentence != doc_.tokens[next.tb].sentence) {
+        continue;
+      }
+      WordSummary summary;
+      uint64_t local[kNumLocalFeatures];
+      AnalyzeWord(Word(next.tb), &summary, local);
+      if (!(summary.lex & kLexOrgWord)) continue;
+      Candidate joined = next;
+      joined.tb = c.tb;
+      v[i] = joined;
+      v.erase(v.begin() + static_cast<std::ptrdiff_t>(i) + 1);
+    }
   }
 
   // "Nikki Haley", "Bernie Sanders": a one-word place known only from GeoNames

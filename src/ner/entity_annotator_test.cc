@@ -277,6 +277,18 @@ TEST_F(EntityAnnotatorTaggerTest, AdjectivePhrasesOfDemonymsAreNotOrganizations)
   for (const auto& e : doc.entities) EXPECT_NE(e.type, "ORG") << e.text;
 }
 
+TEST_F(EntityAnnotatorTaggerTest, DemonymBeforeAnOrganizationIsPartOfItsName) {
+  Document doc = AnnotateWithTagger(
+      "The minister told Polish Radio that Belarusian Army units had moved, while Russian "
+      "Gazprom cut supplies.");
+  const EntityMention* m = Find(doc, "Polish Radio");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->type, "ORG");
+  EXPECT_EQ(m->country, "PL");
+  ASSERT_NE(Find(doc, "Belarusian Army"), nullptr);
+  EXPECT_EQ(Find(doc, "Russian Gazprom"), nullptr);  // no org word: two names
+}
+
 TEST_F(EntityAnnotatorTaggerTest, TreatiesAreDocumentsNotActors) {
   Document doc = AnnotateWithTagger(
       "Both sides signed the Minsk Protocol in 2014, and Moscow later suspended the New START "

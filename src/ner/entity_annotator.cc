@@ -4,6 +4,8 @@
 
 #include "ner/entity_fold.h"
 #include "ner/entity_linker.h"
+#include "ner/features.h"
+#include "ner/gazetteer_geonames.h"
 #include "ner/gazetteer_match.h"
 
 namespace sitrep {
@@ -52,9 +54,123 @@ struct Candidate {
   uint32_t tb, te;
   const NameEntry* entry = nullptr;  // gazetteer match, or null
   bool needs_confirmation = false;
+  bool fuzzy = false;  // the match is one edit away from the name
   bool from_tagger = false;
   ActorType tagger_type = ActorType::kMisc;
 };
+
+bool IsAsciiLower(char c) { return c >= 'a' && c <= 'z'; }
+bool IsAsciiUpper(char c) { return c >= 'A' && c <= 'Z'; }
+// A letter of a word for the splits below: ASCII or any non-ASCII byte.
+bool IsWordByte(char c) {
+  return IsAsciiLower(c) || IsAsciiUpper(c) || static_cast<unsigned char>(c) >= 0x80;
+}
+
+// "capital", "he": lower-case ASCII letters only (not "al-Assad").
+bool AllLowerWord(std::string_view w) {
+  if (w.empty()) return false;
+  for (char c : w) {
+    if (!IsAsciiLower(c)) return false;
+  }
+  return true;
+}
+
+// Splits token text [s, e) where the segmenter left two words in one token
+// that the entity stage must see apart, appending the pieces to `out`:
+//   "Burns.He" (a sentence glued to the next: lower-case letter, period,
+//   capitalized word) -> "Burns" "." "He";
+//   "Ukraine.-", "AFP/" (punctuation other than a lone period glued to the
+//   end) -> "Ukraine" ".-";
+//   "U.S.-based", "Kremlin-backed" (a known name and a lower-case word) ->
+//   "U.S." "-" "based" ("Arria-formula" stays whole);
+//   "Romanian-Bulgarian", "RUSSIA-UKRAINE" (two known names that are not one
+//   name together) -> "Romanian" "-" "Bulgarian";
+//   "Kwan/Bloomberg/Getty" (capitalized words and slashes) -> "Kwan" "/"
+//   "Bloomberg" "/" "Getty".
+void SplitPiece(const Gazetteer& gaz, std::string_view text, uint32_t s, uint32_t e,
+                const Token& tok, int depth, std::vector<Token>* out) {
+  auto emit = [&](uint32_t a, uint32_t b) {
+    Token t = tok;
+    t.start = a;
+    t.end = b;
+    out->push_back(std::move(t));
+  };
+  if (depth > 4 || e - s < 3) {
+    emit(s, e);
+    return;
+  }
+  std::string_view w = text.substr(s, e - s);
+  // Glued sentences.
+  for (size_t i = 2; i + 2 < w.size(); ++i) {
+    if (w[i] == '.' && IsAsciiLower(w[i - 1]) && IsWordByte(w[i - 2]) && IsAsciiUpper(w[i + 1]) &&
+        IsAsciiLower(w[i + 2])) {
+      const auto dot = static_cast<uint32_t>(s + i);
+      SplitPiece(gaz, text, s, dot, tok, depth + 1, out);
+      emit(dot, dot + 1);
+      SplitPiece(gaz, text, dot + 1, e, tok, depth + 1, out);
+      return;
+    }
+  }
+  // Punctuation glued to the end.
+  size_t tail = w.size();
+  bool not_period = false;
+  while (tail > 0 && (w[tail - 1] == '.' || w[tail - 1] == '-' || w[tail - 1] == '/')) {
+    not_period = not_period || w[tail - 1] != '.';
+    --tail;
+  }
+  if (not_period && tail >= 2 && tail < w.size() && IsWordByte(w[tail - 1])) {
+    const auto cut = static_cast<uint32_t>(s + tail);
+    SplitPiece(gaz, text, s, cut, tok, depth + 1, out);
+    emit(cut, e);
+    return;
+  }
+  // Capitalized words joined by slashes ("Kwan/Bloomberg/Getty").
+  if (size_t slash = w.find('/'); slash != std::string_view::npos && slash >= 2 &&
+                                  slash + 3 <= w.size() && IsAsciiUpper(w[0]) &&
+                                  IsAsciiUpper(w[slash + 1]) && IsWordByte(w[slash - 1])) {
+    const auto cut = static_cast<uint32_t>(s + slash);
+    SplitPiece(gaz, text, s, cut, tok, depth + 1, out);
+    emit(cut, cut + 1);
+    SplitPiece(gaz, text, cut + 1, e, tok, depth + 1, out);
+    return;
+  }
+  // Hyphenated compounds.
+  size_t hyphen = w.rfind('-');
+  if (hyphen != std::string_view::npos && hyphen >= 2 && hyphen + 3 <= w.size() &&
+      IsAsciiUpper(w[0]) && !gaz.Find(Fold(w))) {
+    std::string_view left = w.substr(0, hyphen), right = w.substr(hyphen + 1);
+    const NameEntry* known = gaz.Find(Fold(left));
+    bool split = right.size() >= 3 && AllLowerWord(right) && known != nullptr && !known->common;
+    if (!split && IsAsciiUpper(right[0]) && left.find('-') == std::string_view::npos) {
+      auto place_or_people = [&](const NameEntry* n) {
+        return n != nullptr && !n->common && (n->demonym || IsPlace(gaz.actor(n->actor).type));
+      };
+      split = place_or_people(gaz.Find(Fold(left))) && place_or_people(gaz.Find(Fold(right)));
+    }
+    if (split) {
+      const auto cut = static_cast<uint32_t>(s + hyphen);
+      SplitPiece(gaz, text, s, cut, tok, depth + 1, out);
+      emit(cut, cut + 1);
+      emit(cut + 1, e);
+      return;
+    }
+  }
+  emit(s, e);
+}
+
+// The document's tokens with glued words split (SplitPiece); false when no
+// token needed it.
+bool SplitTokens(const Gazetteer& gaz, const Document& doc, std::vector<Token>* out) {
+  bool any = false;
+  out->clear();
+  out->reserve(doc.tokens.size() + 8);
+  for (const Token& t : doc.tokens) {
+    const size_t before = out->size();
+    SplitPiece(gaz, doc.text, t.start, t.end, t, 0, out);
+    any = any || out->size() != before + 1;
+  }
+  return any;
+}
 
 class DocumentRun {
  public:
@@ -99,7 +215,7 @@ class DocumentRun {
     std::vector<Candidate> gaz;
     for (uint32_t s = 0; s < matches.size(); ++s) {
       for (const NameMatch& m : matches[s]) {
-        gaz.push_back({base[s] + m.begin, base[s] + m.end, m.entry, m.needs_confirmation});
+        gaz.push_back({base[s] + m.begin, base[s] + m.end, m.entry, m.needs_confirmation, m.fuzzy});
       }
     }
     std::vector<Candidate> merged = Merge(gaz, spans);
@@ -125,6 +241,7 @@ class DocumentRun {
       t.from_tagger = true;
       t.tagger_type = FromTagger(sp.type);
       StripTitles(&t);
+      if (!Tidy(&t)) continue;
       while (g0 < gaz.size() && gaz[g0].te <= t.tb) ++g0;
       bool overlaps = false, inside = true, replace = true;
       // Whether every overlapping match is a common word this span does
@@ -144,7 +261,9 @@ class DocumentRun {
         if (c.tb < t.tb || c.te > t.te) inside = false;
         ActorType gt = TypeOfEntry(*c.entry);
         // "Russian Defence Ministry" (ORG) around "Russian" (NORP).
-        bool weaker = gt == ActorType::kNorp || IsPlace(gt);
+        // "Charles Michel" (PERSON) around "Charles" (a WordNet person).
+        bool weaker = gt == ActorType::kNorp || IsPlace(gt) ||
+                      (gt == ActorType::kPerson && t.tagger_type == ActorType::kPerson);
         if (!weaker) replace = false;
       }
       // An organization around a place or demonym ("Russian Defence
@@ -163,7 +282,16 @@ class DocumentRun {
           longer = longer || (gaz[g].te - gaz[g].tb) < (t.te - t.tb);
         }
         if (longer) {
-          for (size_t g = g0; g < gaz.size() && gaz[g].tb < t.te; ++g) drop[g] = true;
+          bool ends_in_demonym = false;
+          for (size_t g = g0; g < gaz.size() && gaz[g].tb < t.te; ++g) {
+            drop[g] = true;
+            ends_in_demonym = gaz[g].te == t.te && TypeOfEntry(*gaz[g].entry) == ActorType::kNorp;
+          }
+          // "Eastern European": an adjective phrase, not an organization.
+          if (ends_in_demonym &&
+              (t.tagger_type == ActorType::kOrg || t.tagger_type == ActorType::kMisc)) {
+            t.tagger_type = ActorType::kNorp;
+          }
           out.push_back(t);
         }
       }
@@ -186,14 +314,126 @@ class DocumentRun {
       }
       clean.push_back(c);
     }
+    JoinFirstNames(&clean);
+    JoinDemonymOrgs(&clean);
     return clean;
+  }
+
+  // "Polish Radio", "Belarusian Army": a demonym right before an organization
+  // the tagger saw from its org word on ("Radio") is part of its name.
+  void JoinDemonymOrgs(std::vector<Candidate>* list) const {
+    std::vector<Candidate>& v = *list;
+    for (size_t i = 0; i + 1 < v.size(); ++i) {
+      const Candidate& c = v[i];
+      const Candidate& next = v[i + 1];
+      if (c.entry == nullptr || TypeOfEntry(*c.entry) != ActorType::kNorp || next.tb != c.te ||
+          next.entry != nullptr || !next.from_tagger || next.tagger_type != ActorType::kOrg ||
+          tv_.uncased[c.tb] || !(tv_.flags[next.tb] & SentenceWords::kCapitalized) ||
+          doc_.tokens[c.tb].sentence != doc_.tokens[next.tb].sentence) {
+        continue;
+      }
+      WordSummary summary;
+      uint64_t local[kNumLocalFeatures];
+      AnalyzeWord(Word(next.tb), &summary, local);
+      if (!(summary.lex & kLexOrgWord)) continue;
+      Candidate joined = next;
+      joined.tb = c.tb;
+      v[i] = joined;
+      v.erase(v.begin() + static_cast<std::ptrdiff_t>(i) + 1);
+    }
+  }
+
+  // "Nikki Haley", "Bernie Sanders": a one-word place known only from GeoNames
+  // or one edit away, right before a person's name and not after "in", "of"
+  // ..., is the person's first name.
+  void JoinFirstNames(std::vector<Candidate>* list) const {
+    std::vector<Candidate>& v = *list;
+    for (size_t i = 0; i + 1 < v.size(); ++i) {
+      const Candidate& c = v[i];
+      const Candidate& next = v[i + 1];
+      if (c.entry == nullptr || c.te - c.tb != 1 || next.tb != c.te) continue;
+      if (!IsPlace(TypeOfEntry(*c.entry)) || c.entry->demonym) continue;
+      if (!c.fuzzy && c.entry->priority != kPriorityGeoNames) continue;
+      const bool person = next.entry != nullptr
+                              ? TypeOfEntry(*next.entry) == ActorType::kPerson
+                              : next.from_tagger && next.tagger_type == ActorType::kPerson;
+      if (!person || tv_.uncased[c.tb] ||
+          doc_.tokens[c.tb].sentence != doc_.tokens[next.tb].sentence) {
+        continue;
+      }
+      if (c.tb > 0 && doc_.tokens[c.tb - 1].sentence == doc_.tokens[c.tb].sentence &&
+          (gaz_.IsLocative(tv_.folded[c.tb - 1]) || tv_.folded[c.tb - 1] == "of")) {
+        continue;
+      }
+      Candidate joined{c.tb, next.te};
+      joined.from_tagger = true;
+      joined.tagger_type = ActorType::kPerson;
+      v[i] = joined;
+      v.erase(v.begin() + static_cast<std::ptrdiff_t>(i) + 1);
+    }
+  }
+
+  // Cleans up a tagger span; false to drop it. Lower-case words at either end
+  // of a span in cased text are not part of a name ("the Russian capital",
+  // "As he", "imagine Ireland"); a span of no letters, of one letter, of titles only, or a
+  // function word opening a sentence ("As") is no name; a name ending in a
+  // document word ("Minsk Protocol", "New START Treaty") is a document (MISC).
+  bool Tidy(Candidate* c) const {
+    const bool cased = !tv_.uncased[c->tb];
+    // Punctuation at either end ("- Bulgarian" after a split).
+    while (c->te - c->tb > 1 && tv_.folded[c->tb].empty()) ++c->tb;
+    while (c->te - c->tb > 1 && tv_.folded[c->te - 1].empty()) --c->te;
+    if (cased) {
+      while (c->te - c->tb > 1 && AllLowerWord(Word(c->te - 1))) --c->te;
+      while (c->te - c->tb > 1 && AllLowerWord(Word(c->tb))) ++c->tb;
+    }
+    bool alpha = false, all_titles = true;
+    for (uint32_t k = c->tb; k < c->te; ++k) {
+      alpha = alpha || (tv_.flags[k] & SentenceWords::kHasAlpha) != 0;
+      all_titles = all_titles && (tv_.folded[k].empty() || gaz_.IsTitle(tv_.folded[k]));
+    }
+    if (!alpha || all_titles) return false;
+    // Opening a sentence a capital says nothing: a function word, or an
+    // English word the tagger calls MISC or NORP ("Then"), is no name.
+    // After a period left inside a sentence ("letter.Honesty", split above)
+    // the tagger is on unknown ground: no English word is a name.
+    const bool glued = c->tb > 0 &&
+                       doc_.tokens[c->tb - 1].sentence == doc_.tokens[c->tb].sentence &&
+                       Word(c->tb - 1).starts_with('.');
+    const bool first =
+        c->tb == 0 || doc_.tokens[c->tb - 1].sentence != doc_.tokens[c->tb].sentence || glued;
+    // "Although Moscow" opening a sentence: the function word is not part of
+    // the name ("The Hague" is the gazetteer's).
+    if (cased && first && c->te - c->tb > 1 && gaz_.IsFunctionWord(tv_.folded[c->tb]) &&
+        !(tv_.flags[c->tb] & SentenceWords::kAllCaps)) {
+      ++c->tb;
+    }
+    if (c->te - c->tb == 1) {
+      std::string_view f = tv_.folded[c->tb];
+      if (f.size() == 1 && gaz_.Find(f) == nullptr) return false;
+      if (cased && first && !(tv_.flags[c->tb] & SentenceWords::kAllCaps) &&
+          (gaz_.IsFunctionWord(f) ||
+           (gaz_.IsCommonWord(f) && gaz_.Find(f) == nullptr &&
+            (glued || c->tagger_type == ActorType::kMisc || c->tagger_type == ActorType::kNorp)))) {
+        return false;
+      }
+    }
+    if (c->te - c->tb >= 2 && gaz_.IsDocumentHead(tv_.folded[c->te - 1]) &&
+        (tv_.flags[c->te - 1] & SentenceWords::kCapitalized)) {
+      c->tagger_type = ActorType::kMisc;
+    }
+    return true;
+  }
+
+  std::string_view Word(uint32_t k) const {
+    return doc_.SpanText(doc_.tokens[k].start, doc_.tokens[k].end);
   }
 
   // "El Fasher and Khan Younis", "Goma, Bukavu": two or more matches that
   // cover span t but for commas and "and"/"or" are a list of names, not one
   // longer name the tagger saw.
   bool ListOfMatches(const Candidate& t, const std::vector<Candidate>& gaz, size_t g0) const {
-    int matches = 0;
+    int matches = 0, separators = 0;
     size_t g = g0;
     for (uint32_t k = t.tb; k < t.te; ++k) {
       while (g < gaz.size() && gaz[g].te <= k) ++g;
@@ -203,8 +443,10 @@ class DocumentRun {
       }
       std::string_view w = tv_.folded[k];
       if (!w.empty() && w != "and" && w != "or") return false;
+      ++separators;
     }
-    return matches >= 2;
+    // "Elizabeth Warren": two names side by side, no separator, are one name.
+    return matches >= 2 && separators > 0;
   }
 
   // "President Volodymyr Zelenskyy" -> "Volodymyr Zelenskyy".
@@ -352,6 +594,18 @@ Status EntityAnnotator::Annotate(Document* doc, const AnnotateOptions& options) 
     }
   }
   if (!degraded_note_.empty()) doc->AddProblem("entities", degraded_note_);
+  // Glued words ("Burns.He") are split on a copy: the document keeps the
+  // segmenter's tokens, the entities' byte offsets are the same.
+  std::vector<Token> split;
+  if (SplitTokens(*gazetteer_, *doc, &split)) {
+    Document work;
+    work.text = doc->text;
+    work.sentences = doc->sentences;
+    work.tokens = std::move(split);
+    DocumentRun(*gazetteer_, tagger_.get(), &work).Run();
+    doc->entities = std::move(work.entities);
+    return Status::OK();
+  }
   DocumentRun(*gazetteer_, tagger_.get(), doc).Run();
   return Status::OK();
 }

@@ -184,5 +184,139 @@ TEST_F(EntityAnnotatorTest, SameIdAcrossDocuments) {
   EXPECT_EQ(Find(a, "Volodymyr Zelenskyy")->actor, Find(b, "ZELENSKY")->actor);
 }
 
+TEST_F(EntityAnnotatorTest, WordsGluedIntoOneTokenAreSplit) {
+  // A sentence glued to the next, punctuation glued to a name.
+  Document doc = Annotate(
+      "The convoy finally reached Kharkiv.Residents said the shelling had stopped. "
+      "Nobody spoke about the future of Ukraine.- The minister left early.");
+  const EntityMention* k = Find(doc, "Kharkiv");
+  ASSERT_NE(k, nullptr);
+  EXPECT_EQ(k->type, "GPE");
+  ASSERT_NE(Find(doc, "Ukraine"), nullptr);
+  EXPECT_EQ(Find(doc, "Ukraine.-"), nullptr);
+  // A name and a lower-case word; two names; names between slashes.
+  doc = Annotate(
+      "A U.S.-based think tank said Kremlin-backed outlets spread the claim. "
+      "Photo: Petro Ivanenko/Reuters/Getty Images");
+  ASSERT_NE(Find(doc, "U.S."), nullptr);
+  EXPECT_EQ(Find(doc, "U.S.")->type, "GPE");
+  ASSERT_NE(Find(doc, "Kremlin"), nullptr);
+  ASSERT_NE(Find(doc, "Reuters"), nullptr);
+  EXPECT_EQ(Find(doc, "Reuters")->type, "ORG");
+  doc = Annotate("RUSSIA-UKRAINE TALKS STALL AGAIN");
+  ASSERT_NE(Find(doc, "RUSSIA"), nullptr);
+  ASSERT_NE(Find(doc, "UKRAINE"), nullptr);
+  // One name with a hyphen stays whole.
+  doc = Annotate("Missiles hit Rostov-on-Don overnight.");
+  ASSERT_NE(Find(doc, "Rostov-on-Don"), nullptr);
+}
+
+TEST_F(EntityAnnotatorTest, ClosedClassWordsAreNoPlaces) {
+  Document doc = Annotate("Since February the brigade has held the line near Bakhmut.");
+  EXPECT_EQ(Find(doc, "Since"), nullptr);
+  ASSERT_NE(Find(doc, "Bakhmut"), nullptr);
+}
+
+TEST_F(EntityAnnotatorTest, OutletsAreOrganizations) {
+  Document doc = Annotate(
+      "MINSK, 3 May (BelTA) - Belarus will hold joint drills with Russia, BelTA has learned.");
+  const EntityMention* b = Find(doc, "BelTA");
+  ASSERT_NE(b, nullptr);
+  EXPECT_EQ(b->type, "ORG");
+  EXPECT_EQ(b->actor, "belta@BY");
+}
+
+TEST_F(EntityAnnotatorTest, DescriptionsOfAPlaceAreNotItsName) {
+  Document doc = Annotate("Thousands of people marched through the Russian capital on Sunday.");
+  EXPECT_EQ(Find(doc, "Russian capital"), nullptr);
+  ASSERT_NE(Find(doc, "Russian"), nullptr);
+  EXPECT_EQ(Find(doc, "Russian")->type, "NORP");
+}
+
+// The same stage with the statistical tagger (skips when models/ner.bin is
+// missing or stale).
+class EntityAnnotatorTaggerTest : public EntityAnnotatorTest {
+ protected:
+  Document AnnotateWithTagger(const std::string& text) {
+    auto tagger = NerTagger::LoadDefault();
+    if (!tagger.ok()) return Document();
+    Document doc;
+    doc.text = text;
+    Segmenter().Segment(&doc);
+    EntityAnnotator annotator(*gazetteer_, std::move(*tagger));
+    EXPECT_TRUE(annotator.Annotate(&doc, {}).ok());
+    return doc;
+  }
+  void SetUp() override {
+    if (!NerTagger::LoadDefault().ok()) GTEST_SKIP() << "no NER model";
+  }
+};
+
+TEST_F(EntityAnnotatorTaggerTest, PersonNamesAroundKnownWords) {
+  // "Elizabeth" is a WordNet person and "Warren" a town, "Bernie" is one edit
+  // from Berne: the names side by side are one person each.
+  Document doc = AnnotateWithTagger(
+      "Senators Bernie Sanders, Elizabeth Warren and Chris Murphy wrote to the White House.");
+  for (const char* name : {"Bernie Sanders", "Elizabeth Warren", "Chris Murphy"}) {
+    const EntityMention* m = Find(doc, name);
+    ASSERT_NE(m, nullptr) << name;
+    EXPECT_EQ(m->type, "PERSON") << name;
+  }
+  doc = AnnotateWithTagger("The former ambassador Nikki Haley said the plan would fail.");
+  ASSERT_NE(Find(doc, "Nikki Haley"), nullptr);
+  EXPECT_EQ(Find(doc, "Nikki Haley")->type, "PERSON");
+  doc = AnnotateWithTagger("Charles Michel spoke with the Polish prime minister on Friday.");
+  ASSERT_NE(Find(doc, "Charles Michel"), nullptr);
+}
+
+TEST_F(EntityAnnotatorTaggerTest, AdjectivePhrasesOfDemonymsAreNotOrganizations) {
+  Document doc = AnnotateWithTagger(
+      "The governments of Eastern European countries continue to send shells to Kyiv.");
+  const EntityMention* m = Find(doc, "Eastern European");
+  if (m != nullptr) EXPECT_EQ(m->type, "NORP");
+  for (const auto& e : doc.entities) EXPECT_NE(e.type, "ORG") << e.text;
+}
+
+TEST_F(EntityAnnotatorTaggerTest, DemonymBeforeAnOrganizationIsPartOfItsName) {
+  Document doc = AnnotateWithTagger(
+      "The minister told Polish Radio that Belarusian Army units had moved, while Russian "
+      "Gazprom cut supplies.");
+  const EntityMention* m = Find(doc, "Polish Radio");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->type, "ORG");
+  EXPECT_EQ(m->country, "PL");
+  ASSERT_NE(Find(doc, "Belarusian Army"), nullptr);
+  EXPECT_EQ(Find(doc, "Russian Gazprom"), nullptr);  // no org word: two names
+}
+
+TEST_F(EntityAnnotatorTaggerTest, TreatiesAreDocumentsNotActors) {
+  Document doc = AnnotateWithTagger(
+      "Both sides signed the Minsk Protocol in 2014, and Moscow later suspended the New START "
+      "Treaty.");
+  for (const char* name : {"Minsk Protocol", "New START Treaty"}) {
+    const EntityMention* m = Find(doc, name);
+    ASSERT_NE(m, nullptr) << name;
+    EXPECT_EQ(m->type, "MISC") << name;
+    EXPECT_TRUE(m->actor.empty()) << name;
+  }
+}
+
+TEST_F(EntityAnnotatorTaggerTest, SentenceOpeningWordsAndPlaceNamesInLists) {
+  Document doc = AnnotateWithTagger(
+      "As he wrote on Twitter, the talks had failed. Fighting spread to El Fasher and Khan "
+      "Younis on Monday.");
+  EXPECT_EQ(Find(doc, "As"), nullptr);
+  EXPECT_EQ(Find(doc, "As he"), nullptr);
+  EXPECT_EQ(Find(doc, "El Fasher and Khan Younis"), nullptr);
+  if (const EntityMention* k = Find(doc, "Khan Younis")) EXPECT_EQ(k->type, "GPE");
+  // Sentences glued together: no function word or English word opens a name.
+  doc = AnnotateWithTagger(
+      "The conflict looks dangerously real.Although Moscow denied any plan, troops massed. "
+      "He resigned in a letter.Honesty and respect, he wrote, had been lost.");
+  EXPECT_EQ(Find(doc, "Although Moscow"), nullptr);
+  ASSERT_NE(Find(doc, "Moscow"), nullptr);
+  EXPECT_EQ(Find(doc, "Honesty"), nullptr);
+}
+
 }  // namespace
 }  // namespace sitrep

@@ -56,6 +56,8 @@ StatusOr<EntityWords> EntityWords::Load(const std::string& path) {
       words.heads.emplace_back(Fold(f[1]), std::string(value));
     } else if (kind == "actor-verb") {
       words.actor_verbs.push_back(Fold(f[1]));
+    } else if (kind == "document") {
+      words.document_heads.push_back(Fold(f[1]));
     } else if (kind == "title") {
       words.titles.push_back(Fold(f[1]));
     } else {

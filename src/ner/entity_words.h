@@ -9,7 +9,8 @@
 // of that type), locative ("in", "near": a capital after one is a place, not
 // a government), head ("ministry" ORG: "the ministry" refers back to an
 // earlier ministry), title ("President": not part of a name), actor-verb
-// ("said", "denied": a capital right before one acts as its government).
+// ("said", "denied": a capital right before one acts as its government),
+// document ("Treaty", "Protocol": a name ending in one is a document, MISC).
 #ifndef SITREP_NER_ENTITY_WORDS_H_
 #define SITREP_NER_ENTITY_WORDS_H_
 
@@ -29,6 +30,7 @@ struct EntityWords {
   std::vector<std::pair<std::string, std::string>> heads;            // folded head, type
   std::vector<std::string> titles;                                   // folded
   std::vector<std::string> actor_verbs;                              // folded
+  std::vector<std::string> document_heads;                           // folded
 
   // Reads the file; InvalidArgument names the file and line of a bad row.
   static StatusOr<EntityWords> Load(const std::string& path);

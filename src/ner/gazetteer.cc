@@ -215,6 +215,39 @@ Status Gazetteer::LoadActorTable(const std::string& path) {
   return Status::OK();
 }
 
+Status Gazetteer::LoadOutletTable(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) return Status::NotFound(path + ": cannot open");
+  std::string line;
+  while (std::getline(in, line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.empty() || line[0] == '#') continue;
+    std::vector<std::string_view> f = SplitTabs(line);
+    if (f.size() < 3 || f[0].empty()) continue;  // the framing lexicon checks its rows
+    Actor a;
+    a.type = ActorType::kOrg;
+    if (IsCountryCode(f[2])) a.country = std::string(f[2]);
+    a.id = Slugify(f[0]) + (a.country.empty() ? "" : "@" + a.country);
+    a.name = std::string(f[0]);
+    if (!IsValidId(a.id)) continue;
+    const uint32_t index = AddActor(a, /*override=*/false);
+    AddName(f[0], index, kPriorityCountry);
+    std::string_view aliases = f.size() > 3 ? f[3] : std::string_view();
+    while (!aliases.empty()) {
+      size_t bar = aliases.find('|');
+      std::string_view alias = aliases.substr(0, bar);
+      // "rt.com", "eng.belta.by": a web address, not a name in running text.
+      const bool domain =
+          alias.find('.') != std::string_view::npos &&
+          std::none_of(alias.begin(), alias.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+      if (!alias.empty() && !domain) AddName(alias, index, kPriorityCountry);
+      if (bar == std::string_view::npos) break;
+      aliases.remove_prefix(bar + 1);
+    }
+  }
+  return Status::OK();
+}
+
 void Gazetteer::Finish() {
   entries_.clear();
   std::vector<std::pair<std::string_view, uint32_t>> items;
@@ -240,7 +273,8 @@ void Gazetteer::Finish() {
   for (const auto& w : function_words_) items.emplace_back(w, 1);
   function_table_.Build(items);
 
-  // One-edit index over single-word names of five or more letters.
+  // One-edit index over place names: single words of five or more letters,
+  // names of several words whose folded key has eight or more.
   fuzzy_keys_.clear();
   fuzzy_entries_.clear();
   delete_lists_.clear();
@@ -252,7 +286,7 @@ void Gazetteer::Finish() {
     if (v.empty() || v.back() != fuzzy) v.push_back(fuzzy);
   };
   for (const auto& [key, entry] : names_) {
-    if (key.size() < 5 || entry.acronym || entry.common || entry.multiword) continue;
+    if (key.size() < (entry.multiword ? 8u : 5u) || entry.acronym || entry.common) continue;
     if (function_words_.count(key) > 0 || common_words_.count(key) > 0) continue;
     // Places only: "Kurks" is Kursk, but people's names vary too much for a
     // one-edit guess ("Korea" is not Korda).
@@ -292,7 +326,8 @@ const NameEntry* Gazetteer::Find(std::string_view key) const {
   return FindWithPrefix(key, &prefix);
 }
 
-const NameEntry* Gazetteer::FindFuzzy(std::string_view key, std::string* matched_key) const {
+const NameEntry* Gazetteer::FindFuzzy(std::string_view key, std::string* matched_key,
+                                      bool multiword) const {
   if (!finished_ || key.size() < 4 || key.size() > 40) return nullptr;
   // Candidates within one edit. When several actors tie, the likeliest
   // typo wins: a swap of adjacent letters ("Kurks"), then a dropped or doubled
@@ -304,6 +339,10 @@ const NameEntry* Gazetteer::FindFuzzy(std::string_view key, std::string* matched
     uint32_t list = deletes_.Find(probe);
     if (list == FlatStringTable::kMissing) return;
     for (uint32_t cand : delete_lists_[list]) {
+      // A changed first letter is rarely a spelling variant ("Sanders" is
+      // not Randers).
+      if (fuzzy_keys_[cand][0] != key[0]) continue;
+      if (entries_[fuzzy_entries_[cand]].multiword != multiword) continue;
       int kind = OneEditKind(fuzzy_keys_[cand], key);
       if (kind == 0) continue;
       bool dup = false;
@@ -353,6 +392,7 @@ void Gazetteer::SetWords(EntityWords words) {
   build(words_.titles, &titles_);
   build(words_.locatives, &locatives_);
   build(words_.actor_verbs, &actor_verbs_);
+  build(words_.document_heads, &document_heads_);
 }
 
 int Gazetteer::CountryActor(std::string_view code) const {
@@ -391,6 +431,11 @@ StatusOr<std::unique_ptr<Gazetteer>> Gazetteer::Build(const GazetteerOptions& op
   }
   if (ec) gaz->AddWarning(dir + ": " + ec.message());
   std::sort(tables.begin(), tables.end());
+  if (options.outlets_path != "-") {
+    SITREP_RETURN_IF_ERROR(gaz->LoadOutletTable(options.outlets_path.empty()
+                                                    ? DataPath("lexicons/outlet-affiliation.tsv")
+                                                    : options.outlets_path));
+  }
   for (const auto& t : tables) SITREP_RETURN_IF_ERROR(gaz->LoadActorTable(t));
   gaz->Finish();
   return gaz;

@@ -86,6 +86,9 @@ struct GazetteerOptions {
   std::string actors_dir;
   // data/lexicons files; empty = DataPath(...).
   std::string words_path;  // data/lexicons/entity-words.tsv (docs/gazetteer.md)
+  // Outlets (data/lexicons/outlet-affiliation.tsv): their names are ORG.
+  // Empty = DataPath(...); "-" = none.
+  std::string outlets_path;
   bool use_debian = true;  // false: curated tables only (tests)
 };
 
@@ -142,6 +145,10 @@ class Gazetteer {
   }
   // Reads one alias table (docs/lexicon-actors.md).
   Status LoadActorTable(const std::string& path);
+  // The outlets of data/lexicons/outlet-affiliation.tsv (outlet, affiliation,
+  // country, aliases) as ORG names below the curated tables; web domains
+  // among the aliases are skipped.
+  Status LoadOutletTable(const std::string& path);
   // Computes the common flags, the prefix set and the one-edit index.
   void Finish();
 
@@ -163,9 +170,13 @@ class Gazetteer {
     FindWithPrefix(key, &prefix);
     return prefix;
   }
-  // The single name of five or more letters one edit (insertion, deletion,
-  // substitution, adjacent swap) away from `key`; null if none or several.
-  const NameEntry* FindFuzzy(std::string_view key, std::string* matched_key = nullptr) const;
+  // The single place name of five or more letters one edit (insertion,
+  // deletion, substitution, adjacent swap) away from `key`, with the same first
+  // letter ("Sanders" is not Randers); null if none or several. `multiword`:
+  // among names of several words whose folded key has eight or more letters
+  // ("khanyounis" -> Khan Yunis), else among one-word names.
+  const NameEntry* FindFuzzy(std::string_view key, std::string* matched_key = nullptr,
+                             bool multiword = false) const;
   bool IsCommonWord(std::string_view key) const;
   bool IsFunctionWord(std::string_view key) const;
 
@@ -185,6 +196,10 @@ class Gazetteer {
   }
   bool IsActorVerb(std::string_view key) const {
     return actor_verbs_.Find(key) != FlatStringTable::kMissing;
+  }
+  // "Treaty", "Protocol": a name ending in one is a document (MISC).
+  bool IsDocumentHead(std::string_view key) const {
+    return document_heads_.Find(key) != FlatStringTable::kMissing;
   }
   // The country actor of an ISO alpha-2 code, or -1.
   int CountryActor(std::string_view code) const;
@@ -223,7 +238,7 @@ class Gazetteer {
   std::vector<std::string> warnings_;
   EntityWords words_;
   // Asked for most tokens: flat tables, not node-based sets.
-  FlatStringTable titles_, locatives_, actor_verbs_;
+  FlatStringTable titles_, locatives_, actor_verbs_, document_heads_;
   std::unordered_map<std::string, uint32_t, StringHash, std::equal_to<>> country_actor_;
 };
 

@@ -18,7 +18,7 @@ namespace {
 
 constexpr char kMagic[4] = {'S', 'R', 'G', 'Z'};
 // Bump when the layout below or anything that Build computes changes.
-constexpr uint32_t kCacheVersion = 1;
+constexpr uint32_t kCacheVersion = 2;
 
 uint64_t Fnv(uint64_t h, std::string_view bytes) {
   for (unsigned char c : bytes) h = (h ^ c) * 0x100000001b3ull;
@@ -104,6 +104,10 @@ uint64_t Gazetteer::SourceFingerprint(const GazetteerOptions& options) {
   }
   h = HashFile(
       h, options.words_path.empty() ? DataPath("lexicons/entity-words.tsv") : options.words_path);
+  if (options.outlets_path != "-") {
+    h = HashFile(h, options.outlets_path.empty() ? DataPath("lexicons/outlet-affiliation.tsv")
+                                                 : options.outlets_path);
+  }
   const std::string dir = options.actors_dir.empty() ? DataPath("actors") : options.actors_dir;
   std::vector<std::string> tables;
   std::error_code ec;
@@ -155,6 +159,7 @@ std::string Gazetteer::SerializeCache(uint64_t fingerprint) const {
   PutPairs(&w, words_.heads);
   PutStrings(&w, words_.titles);
   PutStrings(&w, words_.actor_verbs);
+  PutStrings(&w, words_.document_heads);
   std::vector<std::pair<std::string, uint32_t>> countries(country_actor_.begin(),
                                                           country_actor_.end());
   std::sort(countries.begin(), countries.end());
@@ -250,6 +255,7 @@ StatusOr<std::unique_ptr<Gazetteer>> Gazetteer::ParseCache(std::string_view byte
   words.heads = GetPairs(&r);
   words.titles = GetStrings(&r);
   words.actor_verbs = GetStrings(&r);
+  words.document_heads = GetStrings(&r);
   const uint32_t countries = r.Count(8);
   for (uint32_t i = 0; i < countries && r.ok(); ++i) {
     std::string code(r.Str());

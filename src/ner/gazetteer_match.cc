@@ -30,12 +30,42 @@ bool CasingOk(const Gazetteer& gaz, const SentenceWords& w, uint32_t b, uint32_t
     return true;
   }
   if (!(w.flags(b) & SentenceWords::kCapitalized)) return false;
+  // "Russian capital" (a WordNet name of Moscow) is no name in cased text;
+  // "Kursk region" (a subdivision's generic word) and the curated tables'
+  // aliases ("Russian troops") are.
+  if (e - b >= 2 && entry.priority < kPriorityCurated &&
+      (w.flags(e - 1) & SentenceWords::kHasAlpha) && !(w.flags(e - 1) & SentenceWords::kHasUpper)) {
+    const auto& generic = gaz.words().subdivision_types;
+    if (std::find(generic.begin(), generic.end(), w.folded(e - 1)) == generic.end()) return false;
+  }
   if (entry.acronym) {
     for (uint32_t i = b; i < e; ++i) {
       if (w.flags(i) & SentenceWords::kHasLower) return false;
     }
   }
   return true;
+}
+
+// "BelTA", "McKinsey": a capital after a lower-case letter. Such words are
+// brands and acronyms, not misspelled places.
+bool HasInnerCapital(std::string_view word) {
+  bool lower = false;
+  for (unsigned char c : word) {
+    if (c >= 'a' && c <= 'z') lower = true;
+    if (c >= 'A' && c <= 'Z' && lower) return true;
+  }
+  return false;
+}
+
+// Whether word i may be part of a misspelled place name: capitalized, not
+// ALL-CAPS, no function or title word; `single` (a name of one word): no
+// English word either (a longer name may start with one: "Khan Younis").
+bool FuzzyCandidate(const Gazetteer& gaz, const SentenceWords& w, uint32_t i, bool single) {
+  const uint8_t f = w.flags(i);
+  if (!(f & SentenceWords::kCapitalized) || (f & SentenceWords::kAllCaps)) return false;
+  std::string_view k = w.folded(i);
+  return !k.empty() && !(single && gaz.IsCommonWord(k)) && !gaz.IsFunctionWord(k) &&
+         !gaz.IsTitle(k) && !HasInnerCapital(w.word(i));
 }
 
 }  // namespace
@@ -78,6 +108,7 @@ void SentenceWords::Add(std::string_view word) {
   if (first_upper) f |= kCapitalized;
   if (upper || lower) f |= kHasAlpha;
   if (lower) f |= kHasLower;
+  if (upper) f |= kHasUpper;
   if (upper && !lower) f |= kAllCaps;
   if (IsJoiner(word)) f |= kJoiner;
   w.flags = f;
@@ -136,15 +167,32 @@ std::vector<NameMatch> MatchNames(const Gazetteer& gaz, const SentenceWords& w) 
     }
     // One edit away from a known name: a capitalized single word of five or
     // more letters that is no English word ("Kurks" -> Kursk).
-    if (best.entry == nullptr && !w.uncased() && (w.flags(b) & SentenceWords::kCapitalized) &&
-        !(w.flags(b) & SentenceWords::kAllCaps) && w.folded(b).size() >= 5 &&
-        !gaz.IsCommonWord(w.folded(b)) && !gaz.IsFunctionWord(w.folded(b)) &&
-        !gaz.IsTitle(w.folded(b))) {
+    if (best.entry == nullptr && !w.uncased() && w.folded(b).size() >= 5 &&
+        FuzzyCandidate(gaz, w, b, /*single=*/true)) {
       if (const NameEntry* entry = gaz.FindFuzzy(w.folded(b))) {
         best.begin = b;
         best.end = b + 1;
         best.entry = entry;
         best.fuzzy = true;
+      }
+    }
+    // A place of two or three words one edit away ("Khan Younis" for the
+    // GeoNames "Khan Yunis"): capitalized words only, longer than any exact
+    // match from this start.
+    if ((best.entry == nullptr || best.end - best.begin == 1) && !w.uncased() &&
+        FuzzyCandidate(gaz, w, b, /*single=*/false)) {
+      key.assign(w.folded(b));
+      for (uint32_t e = b + 1; e < n && e < b + 3; ++e) {
+        if (!FuzzyCandidate(gaz, w, e, /*single=*/false)) break;
+        key.append(w.folded(e));
+        if (key.size() < 8) continue;
+        if (const NameEntry* entry = gaz.FindFuzzy(key, nullptr, /*multiword=*/true)) {
+          best.begin = b;
+          best.end = e + 1;
+          best.entry = entry;
+          best.fuzzy = true;
+          best.needs_confirmation = false;
+        }
       }
     }
     if (best.entry != nullptr) found.push_back(best);
@@ -185,6 +233,8 @@ void HintsFromMatches(const Gazetteer& gaz, const SentenceWords& w,
   }
   for (const NameMatch& m : matches) {
     if (m.needs_confirmation) continue;
+    // The model was trained without the one-edit matches of several words.
+    if (m.fuzzy && m.end - m.begin > 1) continue;
     uint8_t h = kHintNone;
     if (m.entry->demonym) {
       h = kHintNorp;

@@ -30,6 +30,7 @@ class SentenceWords {
     kHasLower = 4,
     kHasAlpha = 8,
     kJoiner = 16,  // "-", "'", ".", "/", "&": may sit inside a name
+    kHasUpper = 32,
   };
 
   void Clear();

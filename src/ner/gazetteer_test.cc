@@ -146,6 +146,100 @@ TEST(GazetteerMatch, LongestMatchAndCasing) {
   EXPECT_EQ(m[1].begin, 8u);  // "US", not "us"
 }
 
+TEST(Gazetteer, OneEditKeepsTheFirstLetter) {
+  TempDir dir;
+  dir.Write("a.tsv",
+            "randers@DK\tGPE\tDK\tRanders\t\n"
+            "khan-yunis@PS\tGPE\tPS\tKhan Yunis\t\n");
+  auto gaz = Gazetteer::Build(CuratedOnly(dir.path()));
+  ASSERT_TRUE(gaz.ok());
+  EXPECT_EQ((*gaz)->FindFuzzy("sanders"), nullptr);  // a senator, not a Danish town
+  EXPECT_NE((*gaz)->FindFuzzy("randars"), nullptr);
+  // Names of several words answer only a probe of several words.
+  EXPECT_EQ((*gaz)->FindFuzzy("khanyounis"), nullptr);
+  const NameEntry* e = (*gaz)->FindFuzzy("khanyounis", nullptr, /*multiword=*/true);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ((*gaz)->actor(e->actor).id, "khan-yunis@PS");
+}
+
+std::vector<NameMatch> MatchWords(const Gazetteer& gaz, std::initializer_list<const char*> words) {
+  SentenceWords w;
+  for (const char* t : words) w.Add(t);
+  w.Finish(false);
+  return MatchNames(gaz, w);
+}
+
+TEST(GazetteerMatch, OneEditAcrossTwoWords) {
+  TempDir dir;
+  dir.Write("a.tsv", "khan-yunis@PS\tGPE\tPS\tKhan Yunis\t\nkursk@RU\tGPE\tRU\tKursk\t\n");
+  auto gaz = Gazetteer::Build(CuratedOnly(dir.path()));
+  ASSERT_TRUE(gaz.ok());
+  std::vector<NameMatch> m =
+      MatchWords(**gaz, {"Tanks", "moved", "into", "El", "Fasher", "and", "Khan", "Younis"});
+  ASSERT_EQ(m.size(), 1u);
+  EXPECT_EQ(m[0].begin, 6u);
+  EXPECT_EQ(m[0].end, 8u);
+  EXPECT_TRUE(m[0].fuzzy);
+  // No one-edit guess for a word with a capital inside: a brand or acronym.
+  EXPECT_TRUE(MatchWords(**gaz, {"Reporters", "at", "KurKs", "said"}).empty());
+  EXPECT_EQ(MatchWords(**gaz, {"Reporters", "at", "Kurks", "said"}).size(), 1u);
+}
+
+TEST(GazetteerMatch, ClosedClassWordsAreNoMisspelledPlaces) {
+  TempDir dir;
+  dir.Write("a.tsv", "sinoe@LR\tGPE\tLR\tSinoe\t\n");
+  auto gaz = Gazetteer::Build(CuratedOnly(dir.path()));
+  ASSERT_TRUE(gaz.ok());
+  EXPECT_TRUE(MatchWords(**gaz, {"Since", "the", "spring", ",", "prices", "rose"}).empty());
+  EXPECT_EQ(MatchWords(**gaz, {"Rebels", "left", "Sinoe"}).size(), 1u);
+}
+
+TEST(GazetteerMatch, NamesDoNotEndInALowercaseWord) {
+  TempDir dir;
+  dir.Write("a.tsv",
+            "russian-armed-forces@RU\tMILITARY\tRU\tRussian Armed Forces\tRussian troops\n"
+            "kursk-oblast@RU\tGPE\tRU\tKursk Oblast\tKursk region\n");
+  auto gaz = Gazetteer::Build(CuratedOnly(dir.path()));
+  ASSERT_TRUE(gaz.ok());
+  // The curated tables' aliases and a subdivision's generic word may end a
+  // name in lower case ...
+  std::vector<NameMatch> m = MatchWords(**gaz, {"Drones", "hit", "the", "Kursk", "region"});
+  ASSERT_EQ(m.size(), 1u);
+  EXPECT_EQ(m[0].end - m[0].begin, 2u);
+  m = MatchWords(**gaz, {"Russian", "troops", "crossed", "the", "river"});
+  ASSERT_EQ(m.size(), 1u);
+  EXPECT_EQ(m[0].end - m[0].begin, 2u);
+  // ... other names not: WordNet's "Russian capital" (Moscow) in cased text.
+  auto full = Gazetteer::LoadDefault();
+  ASSERT_TRUE(full.ok());
+  const NameEntry* e = (*full)->Find("russiancapital");
+  if (e == nullptr || e->priority >= kPriorityCurated) GTEST_SKIP() << "no WordNet name";
+  EXPECT_TRUE(MatchWords(**full, {"Crowds", "filled", "the", "Russian", "capital"}).empty() ||
+              MatchWords(**full, {"Crowds", "filled", "the", "Russian", "capital"})[0].end == 4u);
+}
+
+TEST(Gazetteer, OutletsAreOrganizations) {
+  TempDir dir;
+  dir.Write("outlets.tsv",
+            "# outlet affiliation country aliases\n"
+            "BelTA\tstate-owned\tBY\tBelarusian Telegraph Agency|belta.by|eng.belta.by\n");
+  GazetteerOptions o = CuratedOnly(dir.path() + "/none");
+  o.outlets_path = dir.path() + "/outlets.tsv";
+  auto gaz = Gazetteer::Build(o);
+  ASSERT_TRUE(gaz.ok()) << gaz.status().ToString();
+  for (const char* name : {"BelTA", "Belarusian Telegraph Agency"}) {
+    const NameEntry* e = (*gaz)->Find(Fold(name));
+    ASSERT_NE(e, nullptr) << name;
+    EXPECT_EQ((*gaz)->actor(e->actor).id, "belta@BY");
+    EXPECT_EQ((*gaz)->actor(e->actor).type, ActorType::kOrg);
+  }
+  EXPECT_EQ((*gaz)->Find(Fold("belta.by")), nullptr);  // a web address
+  o.outlets_path = "-";
+  auto none = Gazetteer::Build(o);
+  ASSERT_TRUE(none.ok());
+  EXPECT_EQ((*none)->Find(Fold("BelTA")), nullptr);
+}
+
 // The gazetteer built from the Debian packages (skips if they are missing).
 TEST(Gazetteer, DebianSources) {
   if (!std::filesystem::exists("/usr/share/iso-codes/json/iso_3166-1.json") ||

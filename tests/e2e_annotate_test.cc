@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "cli_test_util.h"
 #include "e2e_corpus.h"
@@ -64,6 +65,37 @@ TEST(E2eAnnotateTest, ReadsStdinAndHonoursDct) {
   json j = json::parse(r.out, nullptr, false);
   ASSERT_FALSE(j.is_discarded()) << r.out;
   EXPECT_EQ(j["published"]["date"], "2031-03-14");
+}
+
+TEST(E2eAnnotateTest, EvalNerScoresTheTaggerOrTheWholeEntityStage) {
+  // Two sentences in GMB's word<TAB>POS<TAB>tag layout.
+  CliTest t;
+  t.Write("mini.conll",
+          "Officials\tNNS\tO\nin\tIN\tO\nNorway\tNNP\tB-geo\nsaid\tVBD\tO\n"
+          "Vladimir\tNNP\tB-per\nPutin\tNNP\tI-per\nspoke\tVBD\tO\n.\t.\tO\n\n"
+          "The\tDT\tO\nUnited\tNNP\tB-org\nNations\tNNP\tI-org\nmet\tVBD\tO\nin\tIN\tO\n"
+          "Geneva\tNNP\tB-geo\n.\t.\tO\n");
+  for (bool stage : {false, true}) {
+    std::vector<std::string> args = {"eval", "ner", "--conll", "mini.conll"};
+    if (stage) args.push_back("--stage");
+    RunResult r = t.Run(args);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.out.find("2 sentences"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("P+O+G"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find(stage ? "POS and entity stages" : "tagging only"), std::string::npos)
+        << r.out;
+    // The GPE row: type, P, R, F1, gold, predicted. Norway is in every
+    // gazetteer and every model finds it.
+    size_t at = r.out.find("\nGPE");
+    ASSERT_NE(at, std::string::npos) << r.out;
+    std::istringstream row(r.out.substr(at + 1));
+    std::string type;
+    double p = 0, rec = 0, f1 = 0;
+    int gold = 0;
+    row >> type >> p >> rec >> f1 >> gold;
+    EXPECT_EQ(gold, 2) << r.out;
+    EXPECT_GE(rec, 50.0) << r.out;
+  }
 }
 
 TEST(E2eAnnotateTest, BadRecordIsReportedAndTheRestPrinted) {

@@ -283,16 +283,33 @@ EventTagger::Attachment EventTagger::Attach(const DocView& v, const Document& do
   }
   // "16 companies in China and Hong Kong were named": a phrase saying where
   // or whose the counted things are stands between them and their verb.
+  // "nearly 60 officials and colleagues of the prime minister left": so do
+  // coordinated and "of" phrases when a past or present verb follows them.
   if (qe > cb && p == qe && p < limit &&
       (words[p] == "in" || words[p] == "from" || words[p] == "at" || words[p] == "near" ||
-       words[p] == "across")) {
+       words[p] == "across" || words[p] == "and" || words[p] == "of")) {
     size_t c = p + 1;
     while (c < limit && c < p + 8 &&
            (chunker_.IsNominal(v, c) || chunker_.IsDeterminer(words[c]) || words[c] == "and" ||
-            words[c] == "'s")) {
+            words[c] == "of" || words[c] == "'s")) {
       ++c;
     }
-    if (c > p + 1 && c < limit && (IsAux(words[c]) || IsLightAux(words[c]))) p = c;
+    bool verb_follows = c < limit && v.has_pos() &&
+                        (v.pos(c) == "VBD" || v.pos(c) == "VBZ" || v.pos(c) == "VBP") &&
+                        !IsLightVerb(words[c]) && !modality_.IsAttributionCue(words[c]);
+    bool place = words[p] != "and" && words[p] != "of";
+    // (Only for a figure that is no verb's object: "Russia has built up
+    // 100,000 troops near Ukraine and carried out drills".)
+    size_t before = v.TokenAt(doc.quantities[k].start);
+    while (before > first && (v.pos(before - 1) == "RP" || v.pos(before - 1).substr(0, 2) == "RB" ||
+                              chunker_.IsDeterminer(words[before - 1]))) {
+      --before;
+    }
+    bool object = before > first && v.pos(before - 1).substr(0, 2) == "VB";
+    if (c > p + 1 && c < limit &&
+        ((place && (IsAux(words[c]) || IsLightAux(words[c]))) || (verb_follows && !object))) {
+      p = c;
+    }
   }
   for (int skipped = 0; p < limit && skipped < 5; ++p, ++skipped) {
     std::string_view w = words[p];
@@ -347,6 +364,13 @@ EventTagger::Attachment EventTagger::Attach(const DocView& v, const Document& do
   }
   if (b > first) {
     size_t t = b - 1;
+    // "was signed by about 80 organizations": the agent of a passive
+    // participle did what it says.
+    if (words[t] == "by" && t > first && v.has_pos() && v.pos(t - 1) == "VBN" &&
+        IsAlpha(words[t - 1]) && !modality_.IsAttributionCue(words[t - 1])) {
+      if (out.verb.empty()) out.verb = std::string(words[t - 1]);
+      return out;
+    }
     if (words[t] == "of") {
       // "the deployment of 12,000 troops": a noun trigger before "of".
       size_t n = t;

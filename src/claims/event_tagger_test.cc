@@ -710,6 +710,25 @@ TEST_F(EventTaggerTest, DestroyedEquipmentIsALoss) {
   EXPECT_EQ(doc.claims[1].measure, "trucks destroyed");
 }
 
+TEST_F(EventTaggerTest, VerbAfterACoordinatedPhraseAndOfAPassiveAgent) {
+  Document doc = MakeDoc(
+      "Some 40 deputies and aides of the speaker resigned. The appeal was endorsed by about 90 "
+      "groups.");
+  SetPos(&doc, "DT CD NNS CC NNS IN DT NN VBD . DT NN VBD VBN IN RB CD NNS .");
+  Run(&doc);
+  ASSERT_EQ(doc.claims.size(), 2u);
+  EXPECT_EQ(doc.claims[0].measure, "deputies resigned");
+  EXPECT_EQ(doc.claims[1].measure, "groups endorsed");
+  // A figure that is a verb's object keeps that verb, not a later one.
+  Document obj = MakeDoc("Minsk has moved up 5,000 troops near Brest and held drills.");
+  SetPos(&obj, "NNP VBZ VBN RP CD NNS IN NNP CC VBD NNS .");
+  AddEntity(&obj, "Minsk", "GPE", "minsk@BY");
+  AddEntity(&obj, "Brest", "GPE", "brest@BY");
+  Run(&obj);
+  ASSERT_EQ(obj.claims.size(), 1u);
+  EXPECT_EQ(obj.claims[0].measure, "troops moved up");
+}
+
 TEST_F(EventTaggerTest, MoneyConvertedInBracketsKeepsWhatItPaysFor) {
   Document doc = MakeDoc(
       "Austin announced the US would allocate an extra $713m (\xC2\xA3"

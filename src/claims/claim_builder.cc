@@ -73,6 +73,17 @@ std::string EventTagger::SubjectActor(const Document& doc, int k) const {
   return c >= 0 ? gazetteer_->actor(c).id : e.actor;
 }
 
+std::string EventTagger::SpeakerActor(const Document& doc, const std::string& attribution) const {
+  for (const Attribution& a : doc.attributions) {
+    if (a.id != attribution || a.source_actor.empty()) continue;
+    size_t at = a.source_actor.rfind('@');
+    if (gazetteer_ == nullptr || at == std::string::npos) return a.source_actor;
+    int c = gazetteer_->CountryActor(a.source_actor.substr(at + 1));
+    return c >= 0 ? gazetteer_->actor(c).id : a.source_actor;
+  }
+  return "";
+}
+
 int EventTagger::StatementTime(const Document& doc, const std::string& timex_id) const {
   const Timex* t = nullptr;
   for (const Timex& x : doc.timexes) {
@@ -594,6 +605,15 @@ void EventTagger::BuildClaims(const DocView& v, const std::vector<EventInfo>& in
     }
     if (c.modality == "asserted" && q.approx && q.text.find("estimated") != std::string::npos) {
       c.modality = "estimated";
+    }
+    // "'We have trained 20,000 soldiers,' the defence ministry said": a
+    // speaker in the first person owns what it counts.
+    if (c.subject.empty() && !c.attribution.empty()) {
+      bool first_person = false;
+      for (size_t t = qt > first + 4 ? qt - 4 : first; t < qt && !first_person; ++t) {
+        first_person = v.word(t) == "we" || v.word(t) == "our";
+      }
+      if (first_person) c.subject = SpeakerActor(*doc, c.attribution);
     }
     doc->claims.push_back(std::move(c));
   }

@@ -87,6 +87,9 @@ class EventTagger : public Annotator {
   size_t CountedEnd(const DocView& v, const Document& doc, size_t k, size_t* counted_first) const;
   // The counted phrase of quantity k names a population ("30 countries",
   // "43 million Ukrainians": quantity-population-nouns.tsv or a nationality).
+  // Who speaks in attribution `attribution`, as a country where its source
+  // actor has one ("joe-biden@US" -> united-states@US), else the actor.
+  std::string SpeakerActor(const Document& doc, const std::string& attribution) const;
   // The attribution whose statement the timex dates (inside its source
   // phrase or right after its cue: "the ministry said this week"), or -1.
   int StatementTime(const Document& doc, const std::string& timex_id) const;

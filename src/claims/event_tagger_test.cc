@@ -729,6 +729,19 @@ TEST_F(EventTaggerTest, VerbAfterACoordinatedPhraseAndOfAPassiveAgent) {
   EXPECT_EQ(obj.claims[0].measure, "troops moved up");
 }
 
+TEST_F(EventTaggerTest, FirstPersonSpeakerOwnsTheFigure) {
+  Document doc = MakeDoc(
+      "\xE2\x80\x9CWe have trained 9,000 cadets,\xE2\x80\x9D the Lithuanian defence minister "
+      "said.");
+  SetPos(&doc, "`` PRP VBP VBN CD NNS , '' DT JJ NN NN VBD .");
+  AddEntity(&doc, "Lithuanian", "NORP", "lithuania@LT");
+  Run(&doc);
+  ASSERT_EQ(doc.claims.size(), 1u);
+  ASSERT_FALSE(doc.claims[0].attribution.empty());
+  EXPECT_EQ(doc.claims[0].measure, "cadets trained");
+  EXPECT_EQ(doc.claims[0].subject, "lithuania@LT");
+}
+
 TEST_F(EventTaggerTest, MoneyConvertedInBracketsKeepsWhatItPaysFor) {
   Document doc = MakeDoc(
       "Austin announced the US would allocate an extra $713m (\xC2\xA3"

@@ -454,6 +454,29 @@ void EventTagger::BuildClaims(const DocView& v, const std::vector<EventInfo>& in
                             ? &doc->claims.back()
                             : nullptr;
     bool elliptic = !q.counted.empty() && ce == cb;
+    // "Meridian Wire, citing two Western officials, reported at least
+    // 6,000": a figure does not borrow what a source phrase counted.
+    if (elliptic) {
+      bool from_source = false;
+      for (size_t p = k; p > 0 && !from_source; --p) {
+        const Quantity& pq = doc->quantities[p - 1];
+        if (pq.start < sent.start) break;
+        if (pq.counted != q.counted) continue;
+        size_t at = std::string_view(doc->text).find(pq.counted, pq.end);
+        for (const Attribution& a : doc->attributions) {
+          from_source =
+              from_source || (at != std::string_view::npos && a.start <= at && at < a.end);
+        }
+        break;
+      }
+      if (from_source) continue;
+    }
+    // "15,000 troops ..., with another 3,000 expected before winter": an
+    // increment counted by a lone participle adds to the things of the
+    // figure before it; the participle says what happens to them.
+    bool added_participle = q.increment && prev != nullptr && q.unit.empty() && ce == cb + 1 &&
+                            chunker_.IsParticiple(v, cb);
+    if (added_participle && subject.empty()) subject = prev->subject;
     if (elliptic && prev != nullptr && subject.empty()) subject = prev->subject;
     // "Australia has provided $156m ..., including $91m in military
     // assistance": a part has the owner of the whole.
@@ -476,7 +499,9 @@ void EventTagger::BuildClaims(const DocView& v, const std::vector<EventInfo>& in
 
     // Measure: counted noun and modifiers, then what the event did to them.
     std::string measure;
-    if (!change_measure.empty()) {
+    if (added_participle) {
+      measure = prev->measure + " " + std::string(v.word(cb));
+    } else if (!change_measure.empty()) {
       measure = change_measure;
     } else if (elliptic && ev == nullptr && !q_verb[k].empty()) {
       // "out of 1,361 companies only 241 have exited": what the figure

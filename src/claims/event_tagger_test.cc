@@ -742,6 +742,23 @@ TEST_F(EventTaggerTest, FirstPersonSpeakerOwnsTheFigure) {
   EXPECT_EQ(doc.claims[0].subject, "lithuania@LT");
 }
 
+TEST_F(EventTaggerTest, NoBorrowingFromASourceAndIncrementsByParticiple) {
+  // The bare figure must not count the "officials" of the source phrase.
+  Document doc = MakeDoc("The Korva Herald, citing two local officials, reported at least 700.");
+  SetPos(&doc, "DT NNP NNP , VBG CD JJ NNS , VBD IN JJS CD .");
+  Run(&doc);
+  for (const auto& c : doc.claims) ADD_FAILURE() << c.measure;
+  // "another 2,000 expected": more of the same troops, expected.
+  Document inc =
+      MakeDoc("About 9,000 Dravian troops are in the valley, with another 2,000 expected in May.");
+  SetPos(&inc, "RB CD JJ NNS VBP IN DT NN , IN DT CD VBN IN NNP .");
+  AddEntity(&inc, "Dravian", "NORP", "dravia@XD");
+  Run(&inc);
+  ASSERT_EQ(inc.claims.size(), 2u);
+  EXPECT_EQ(inc.claims[1].measure, inc.claims[0].measure + " expected");
+  EXPECT_EQ(inc.claims[1].subject, inc.claims[0].subject);
+}
+
 TEST_F(EventTaggerTest, MoneyConvertedInBracketsKeepsWhatItPaysFor) {
   Document doc = MakeDoc(
       "Austin announced the US would allocate an extra $713m (\xC2\xA3"

@@ -250,7 +250,11 @@ size_t AttributionTagger::HandleCue(const DocView& v, size_t i, size_t len, cons
   // Passive: "reported to the Kyiv Post ... by anonymous intelligence sources".
   bool passive =
       relayed < 0 && ((k < i && IsAux(words[k])) || (k > first && words[k - 1] == ",") || k == i);
-  if (passive && chunker_.IsParticiple(v, i)) {
+  // (A past tense with its subject before it is no passive: "The Council
+  // said ... by Thursday evening"; "The information, reported to ..." is,
+  // whatever its tag.)
+  bool reduced = (k > first && words[k - 1] == ",") || (k < i && IsAux(words[k]));
+  if (passive && chunker_.IsParticiple(v, i) && (!v.has_pos() || v.pos(i) == "VBN" || reduced)) {
     size_t channel_b = 0, channel_e = 0;
     for (size_t b = after; b < limit && b < after + 12; ++b) {
       if (words[b] == "," || words[b] == "." || words[b] == "that") break;
@@ -262,6 +266,8 @@ size_t AttributionTagger::HandleCue(const DocView& v, size_t i, size_t len, cons
         }
       }
       if (words[b] == "by") {
+        // "by Thursday evening" is a deadline, not an agent.
+        if (v.timex_at(b + 1) >= 0) break;
         size_t se = SourceAfter(v, b + 1, limit);
         if (se == b + 1) break;
         if (channel_e > 0) {

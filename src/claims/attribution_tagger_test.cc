@@ -8,7 +8,9 @@ namespace sitrep::claims {
 namespace {
 
 using testing::AddEntity;
+using testing::AddTimex;
 using testing::MakeDoc;
+using testing::SetPosTags;
 
 class AttributionTaggerTest : public ::testing::Test {
  protected:
@@ -179,6 +181,16 @@ TEST_F(AttributionTaggerTest, HeWithNoSourceBeforeIsThePersonNamedInItsSentence)
   auto b = Tag(&d2);
   ASSERT_EQ(b.size(), 2u);
   EXPECT_EQ(b[1].source_text, "Peskov");
+}
+
+TEST_F(AttributionTaggerTest, ADeadlineAfterByIsNoAgent) {
+  Document doc =
+      MakeDoc("The Aid Council said at least 900 people had fled the valley by Friday evening.");
+  ASSERT_TRUE(SetPosTags(&doc, "DT NNP NNP VBD IN JJS CD NNS VBD VBN DT NN IN NNP NN ."));
+  AddTimex(&doc, "Friday evening", "2026-03-06TEV");
+  auto a = Tag(&doc);
+  ASSERT_EQ(a.size(), 1u);
+  EXPECT_EQ(a[0].source_text, "The Aid Council");
 }
 
 }  // namespace

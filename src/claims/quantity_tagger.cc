@@ -350,9 +350,11 @@ size_t QuantityTagger::CountedAt(const DocView& v, size_t i, size_t limit, Quant
     while (c < limit && c < k + 8 && words[c] != ")") ++c;
     if (c < limit && words[c] == ")") k = c + 1;
   }
-  // "33 million cubic metres a day": a rate phrase counts nothing.
+  // "33 million cubic metres a day": a rate phrase counts nothing, nor does
+  // a date ("from 8,000 to 12,000 last month").
   size_t rate_len = 0;
   if (k < limit && rate_words_.Match(words, k, &rate_len) != nullptr) return i;
+  if (k < limit && v.timex_at(k) >= 0) return i;
   if (k < limit && words[k] == "of") {
     ++k;  // "70% of the artillery"
   } else if (currency && k + 1 < limit && words[k] == "in" && v.timex_at(k + 1) < 0) {

@@ -215,5 +215,12 @@ TEST_F(QuantityTaggerTest, RatePhraseAndPlacingDistanceCountNothing) {
   EXPECT_EQ(Tag("The troops advanced 12 km on Monday.").size(), 1u);
 }
 
+TEST_F(QuantityTaggerTest, ADateAfterTheFigureIsNotWhatItCounts) {
+  Document doc = MakeDoc("Its estimate rose to 14,000, up from 9,000 last month.");
+  AddTimex(&doc, "last month", "2026-08");
+  auto q = Tag(&doc);
+  for (const auto& x : q) EXPECT_EQ(x.counted.find("month"), std::string::npos) << x.counted;
+}
+
 }  // namespace
 }  // namespace sitrep::claims

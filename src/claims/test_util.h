@@ -50,6 +50,21 @@ inline std::string AddTimex(Document* doc, std::string_view surface, std::string
   return t.id;
 }
 
+// Sets the part-of-speech tags of the document's tokens, in order, from a
+// space-separated list (as the POS stage would). False when the counts
+// differ.
+inline bool SetPosTags(Document* doc, std::string_view tags) {
+  size_t t = 0, pos = 0;
+  while (pos < tags.size()) {
+    size_t sp = tags.find(' ', pos);
+    if (sp == std::string_view::npos) sp = tags.size();
+    if (t >= doc->tokens.size()) return false;
+    doc->tokens[t++].pos = std::string(tags.substr(pos, sp - pos));
+    pos = sp + 1;
+  }
+  return t == doc->tokens.size();
+}
+
 }  // namespace sitrep::claims::testing
 
 #endif  // SITREP_CLAIMS_TEST_UTIL_H_

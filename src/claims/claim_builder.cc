@@ -627,6 +627,15 @@ void EventTagger::BuildClaims(const DocView& v, const std::vector<EventInfo>& in
       size_t qe = v.TokenAt(q.end);
       c.modality = modality_.Score(v, v.sentence_first(s), qt, std::max(qe, qt + 1),
                                    v.sentence_last(s), cue, false, false);
+      // "claims of 4,000 soldiers in the valley are invented": a denial
+      // after what the figure counts, in its clause.
+      for (size_t t = std::max(qe, ce); t < v.sentence_last(s) && t < std::max(qe, ce) + 6; ++t) {
+        if (v.word(t) == "," || v.word(t) == "that" || v.word(t) == "and") break;
+        if (modality_.IsDenialCue(v.word(t))) {
+          c.modality = "denied";
+          break;
+        }
+      }
     }
     if (c.modality == "asserted" && q.approx && q.text.find("estimated") != std::string::npos) {
       c.modality = "estimated";

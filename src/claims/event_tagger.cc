@@ -253,7 +253,9 @@ EventTagger::Attachment EventTagger::Attach(const DocView& v, const Document& do
       std::string_view n = words[t + 1];
       bool particle =
           n == "up" || n == "down" || n == "off" || n == "out" || n == "back" || n == "away";
-      if (particle && (!v.has_pos() || v.pos(t + 1) == "RP" || t + 1 < qt)) {
+      // ("eliminated up to 60": "up to" bounds the figure.)
+      bool bound = t + 2 < limit && words[t + 2] == "to";
+      if (particle && !bound && (!v.has_pos() || v.pos(t + 1) == "RP" || t + 1 < qt)) {
         out_verb += ' ';
         out_verb += n;
       }
@@ -334,7 +336,8 @@ EventTagger::Attachment EventTagger::Attach(const DocView& v, const Document& do
     // counted: "20 tanks were destroyed", "300 people perished".
     if ((qe > cb || !q0.counted.empty()) && v.has_pos() &&
         (v.pos(p) == "VBN" || v.pos(p) == "VBD") && !IsLightVerb(words[p]) &&
-        !modality_.IsAttributionCue(words[p]) && !v.IsCapitalized(p) && IsAlpha(words[p])) {
+        !modality_.IsAttributionCue(words[p]) && !modality_.IsDenialCue(words[p]) &&
+        !v.IsCapitalized(p) && IsAlpha(words[p])) {
       out.verb = verb_phrase(p);
     }
   }

@@ -759,6 +759,21 @@ TEST_F(EventTaggerTest, NoBorrowingFromASourceAndIncrementsByParticiple) {
   EXPECT_EQ(inc.claims[1].subject, inc.claims[0].subject);
 }
 
+TEST_F(EventTaggerTest, AFigureCalledInventedIsDeniedAndUpToIsNoParticle) {
+  Document doc = MakeDoc(
+      "Claims of 4,000 Dravian soldiers in the valley are invented. The raid eliminated up to "
+      "30 Korvan fighters.");
+  SetPos(&doc, "NNS IN CD JJ NNS IN DT NN VBP VBN . DT NN VBD RP TO CD JJ NNS .");
+  AddEntity(&doc, "Dravian", "NORP", "dravia@XD");
+  AddEntity(&doc, "Korvan", "NORP", "korva@XK");
+  Run(&doc);
+  ASSERT_EQ(doc.claims.size(), 2u);
+  EXPECT_EQ(doc.claims[0].modality, "denied");
+  EXPECT_EQ(doc.claims[0].measure, "soldiers");
+  EXPECT_EQ(doc.claims[1].measure.find("up"), std::string::npos) << doc.claims[1].measure;
+  EXPECT_EQ(*doc.claims[1].value.max, 30);
+}
+
 TEST_F(EventTaggerTest, MoneyConvertedInBracketsKeepsWhatItPaysFor) {
   Document doc = MakeDoc(
       "Austin announced the US would allocate an extra $713m (\xC2\xA3"

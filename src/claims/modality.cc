@@ -81,6 +81,8 @@ std::string ModalityScorer::Score(const DocView& v, size_t first, size_t trigger
     }
     if (e->field(0) == "planned") planned = true;
     if (e->field(0) == "hedged") possible = true;  // "sending troops cannot be ruled out"
+    // "reports of 8,000 soldiers are fully invented"
+    if (e->field(0) == "denied" && e->field(1) != "before" && !is_denial_event) denied = true;
     i += len - 1;
   }
   // Hedges anywhere before the trigger in its sentence, or right after it.

@@ -27,6 +27,12 @@ class ModalityScorer {
   std::string CueModality(std::string_view cue) const;
   // Whether this one word is an attribution cue ("said", "reported").
   bool IsAttributionCue(std::string_view word) const { return attribution_cues_.Contains(word); }
+  // Whether this one word is a cue of denial that follows what it denies
+  // ("... are invented").
+  bool IsDenialCue(std::string_view word) const {
+    const PhraseEntry* e = cues_.Find(word);
+    return e != nullptr && e->field(0) == "denied" && e->field(1) != "before";
+  }
 
   // REQUIRES: first <= trigger < limit, tokens of one sentence.
   // `attribution_cue` is empty when the statement has no attribution;

@@ -249,10 +249,13 @@ std::optional<NumberMatch> NumberParser::ParseAt(const std::vector<std::string_v
   } else if (!ParseWordNumber(words, i, &m)) {
     return std::nullopt;
   }
-  // Scale word after the number: "3.5 million", "two billion".
+  // Scale word after the number: "3.5 million", "two billion"; after
+  // digits also a plural magnitude, as machine translation writes it ("8
+  // thousands").
   if (m.end < words.size()) {
     const PhraseEntry* s = words_.Find(words[m.end]);
-    if (s && (s->field(1) == "scale" || s->field(1) == "suffix") && m.max < 1000) {
+    bool plural_scale = s && s->field(1) == "magnitude" && !m.words;
+    if (s && (s->field(1) == "scale" || s->field(1) == "suffix" || plural_scale) && m.max < 1000) {
       double f = std::strtod(s->field(0).c_str(), nullptr);
       if (f >= 1000) {
         m.min *= f;

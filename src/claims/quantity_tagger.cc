@@ -202,7 +202,9 @@ size_t QuantityTagger::TagAt(const DocView& v, size_t i, size_t limit, Document*
   if (!change && end + 1 < limit && m->magnitude.empty() &&
       (IsRangeWord(words[end]) || (between && words[end] == "and") || words[end] == "or")) {
     auto m2 = ParseNumber(v, end + 1, limit);
-    bool scales = m2 && hi < 1000 && hi > 0 && m2->max >= 1000 * hi;
+    // (Or two close figures: "8 thousands or 12 thousands", "70 or 80".)
+    bool scales =
+        m2 && hi > 0 && ((hi < 1000 && m2->max >= 1000 * hi) || (lo >= 10 && m2->max <= 10 * hi));
     if (m2 && m2->end <= limit && m2->magnitude.empty() && m2->max >= lo &&
         v.timex_at(end + 1) < 0 && (words[end] != "or" || m->words || scales)) {
       // "10 to 15 million": the scale of the second applies to the first.

@@ -222,5 +222,15 @@ TEST_F(QuantityTaggerTest, ADateAfterTheFigureIsNotWhatItCounts) {
   for (const auto& x : q) EXPECT_EQ(x.counted.find("month"), std::string::npos) << x.counted;
 }
 
+TEST_F(QuantityTaggerTest, TranslatedPluralScalesAndNegatedBounds) {
+  auto q = Tag("Reports of 5 thousands or 7 thousands Dravian soldiers are wrong.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(*q[0].min, 5000);
+  EXPECT_EQ(*q[0].max, 7000);
+  q = Tag("The mission has not more than 300 persons.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].bound, "at-most");
+}
+
 }  // namespace
 }  // namespace sitrep::claims

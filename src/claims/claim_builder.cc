@@ -331,6 +331,26 @@ void EventTagger::BuildClaims(const DocView& v, const std::vector<EventInfo>& in
     bool trigger_in_counted = ei != nullptr && ei->token >= cb && ei->token < ce &&
                               (!v.has_pos() || v.pos(ei->token).substr(0, 2) == "NN");
 
+    // The counted phrase before the figure: "put the number of Eskaran
+    // troops in Halvany at 6,000", "the number of people killed has risen
+    // to 19".
+    if (counted.empty() && qt > first + 3 && (v.word(qt - 1) == "at" || v.word(qt - 1) == "to")) {
+      size_t floor = qt > first + 14 ? qt - 14 : first;
+      for (size_t n = qt - 2; n > floor; --n) {
+        const PhraseEntry* a = amount_nouns_.Find(v.word(n - 1));
+        if (a == nullptr || a->field(0) != "amount" || v.word(n) != "of") continue;
+        size_t f = 0, h = 0;
+        size_t np = chunker_.NounPhraseAt(v, n + 1, qt - 1, 6, &f, &h);
+        if (np <= n + 1) break;
+        // "people killed in the strike": the participle says what happened.
+        if (np < qt - 1 && v.has_pos() && v.pos(np) == "VBN") ++np;
+        cb = f;
+        ce = np;
+        head = h;
+        counted = NormalizePhrase(v, chunker_, cb, ce, head);
+        break;
+      }
+    }
     // Subject: whose the counted things are.
     std::string subject;
     if (patient) subject = actor_of(entity_index(ev->actor));

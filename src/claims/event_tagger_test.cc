@@ -774,6 +774,21 @@ TEST_F(EventTaggerTest, AFigureCalledInventedIsDeniedAndUpToIsNoParticle) {
   EXPECT_EQ(*doc.claims[1].value.max, 30);
 }
 
+TEST_F(EventTaggerTest, CountedPhraseBeforeTheFigure) {
+  Document doc =
+      MakeDoc("Two officials put the number of Dravian troops in the valley at about 7,000.");
+  SetPos(&doc, "CD NNS VBD DT NN IN JJ NNS IN DT NN IN RB CD .");
+  AddEntity(&doc, "Dravian", "NORP", "dravia@XD");
+  Run(&doc);
+  const Claim* c = nullptr;
+  for (const auto& cl : doc.claims) {
+    if (cl.value.max && *cl.value.max == 7000) c = &cl;
+  }
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->measure, "troops");
+  EXPECT_EQ(c->subject, "dravia@XD");
+}
+
 TEST_F(EventTaggerTest, MoneyConvertedInBracketsKeepsWhatItPaysFor) {
   Document doc = MakeDoc(
       "Austin announced the US would allocate an extra $713m (\xC2\xA3"

@@ -33,11 +33,19 @@ enum Layer : uint32_t {
 };
 using Layers = uint32_t;
 
+// Work that stages of one Pipeline::Annotate call share, so that it is done
+// once per document (e.g. the claims stages' view of the tokens). Defined
+// inside the library (src/pipeline/annotate_scratch.h); opaque to callers.
+struct AnnotateScratch;
+
 // Options shared by all annotators of one pipeline.
 struct AnnotateOptions {
   // Document creation date to resolve relative dates against, overriding
   // what ingest found ("YYYY-MM-DD"); empty = use Document::published.
   std::string dct;
+  // Set by Pipeline::Annotate for the length of one call; leave it null. An
+  // annotator called on its own gets null and builds what it needs itself.
+  AnnotateScratch* scratch = nullptr;
 };
 
 class Annotator {

@@ -100,7 +100,8 @@ size_t AttributionTagger::Add(const DocView& v, size_t sb, size_t se, size_t cb,
 
 Status AttributionTagger::Annotate(Document* doc, const AnnotateOptions& options) const {
   doc->attributions.clear();
-  DocView v(*doc);
+  std::optional<DocView> local;
+  const DocView& v = SharedView(*doc, options, &local);
   const auto& words = v.words();
   for (size_t s = 0; s < v.num_sentences(); ++s) {
     size_t first = v.sentence_first(s), limit = v.sentence_last(s);

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "pipeline/annotate_scratch.h"
+
 namespace sitrep::claims {
 namespace {
 
@@ -48,6 +50,16 @@ DocView::DocView(const Document& doc) : doc_(doc) {
   }
   MarkSpans(doc.timexes, doc.tokens, &timex_at_);
   MarkSpans(doc.entities, doc.tokens, &entity_at_);
+}
+
+const DocView& SharedView(const Document& doc, const AnnotateOptions& options,
+                          std::optional<DocView>* local) {
+  if (options.scratch == nullptr) return local->emplace(doc);
+  std::optional<DocView>& shared = options.scratch->doc_view;
+  // The scratch belongs to one call on one document; the address check only
+  // guards against a caller that passes it on to another document.
+  if (!shared.has_value() || &shared->doc() != &doc) shared.emplace(doc);
+  return *shared;
 }
 
 size_t DocView::TokenAt(uint32_t b) const {

@@ -421,7 +421,8 @@ EventTagger::Attachment EventTagger::Attach(const DocView& v, const Document& do
 Status EventTagger::Annotate(Document* doc, const AnnotateOptions& options) const {
   doc->events.clear();
   doc->claims.clear();
-  DocView v(*doc);
+  std::optional<DocView> local;
+  const DocView& v = SharedView(*doc, options, &local);
   const auto& words = v.words();
   const std::string dct = options.dct.empty() ? doc->published.date : options.dct;
 

@@ -68,7 +68,8 @@ StatusOr<std::unique_ptr<QuantityTagger>> QuantityTagger::Create() {
 
 Status QuantityTagger::Annotate(Document* doc, const AnnotateOptions& options) const {
   doc->quantities.clear();
-  DocView v(*doc);
+  std::optional<DocView> local;
+  const DocView& v = SharedView(*doc, options, &local);
   for (size_t s = 0; s < v.num_sentences(); ++s) {
     size_t limit = v.sentence_last(s);
     for (size_t i = v.sentence_first(s); i < limit;) {

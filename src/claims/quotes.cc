@@ -43,10 +43,13 @@ int NearestAttribution(const std::vector<Attribution>& attrs, uint32_t start, ui
   int best = -1;
   uint32_t best_d = UINT32_MAX;
   // Attributions that are a later link of a chain in this span ("citing X":
-  // X) never head it. Ids are "a<position+1>"; others are looked up.
-  std::vector<uint8_t> is_link(attrs.size(), 0);
+  // X) never head it. Ids are "a<position+1>"; others are looked up. Called
+  // for every sentence, and chains are rare: the marks are allocated only
+  // when there is one.
+  std::vector<uint8_t> is_link;
   for (const Attribution& o : attrs) {
     if (o.via.empty() || o.start < start || o.end > end) continue;
+    if (is_link.empty()) is_link.assign(attrs.size(), 0);
     size_t n = 0;
     bool numeric = o.via.size() > 1 && o.via[0] == 'a';
     for (size_t p = 1; numeric && p < o.via.size(); ++p) {
@@ -64,7 +67,7 @@ int NearestAttribution(const std::vector<Attribution>& attrs, uint32_t start, ui
   for (size_t k = 0; k < attrs.size(); ++k) {
     const Attribution& a = attrs[k];
     if (a.start < start || a.end > end) continue;
-    if (is_link[k]) continue;
+    if (!is_link.empty() && is_link[k]) continue;
     if (a.start >= at && !text.empty() && OpensOwnClause(a, text)) continue;
     // A cue before the statement governs it ("X said it was likely that
     // ..."); one after it ("..., as reported by local media") only when

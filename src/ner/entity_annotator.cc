@@ -195,10 +195,11 @@ class DocumentRun {
       SentenceWords& w = words_[s];
       w.Clear();
       uint32_t e = t;
-      while (e < n && doc_.tokens[e].sentence == s) {
-        const Token& tok = doc_.tokens[e];
+      while (e < n && doc_.tokens[e].sentence == s) ++e;
+      if (e > t) w.Reserve(e - t, doc_.tokens[e - 1].end - doc_.tokens[t].start);
+      for (uint32_t k = t; k < e; ++k) {
+        const Token& tok = doc_.tokens[k];
         w.Add(doc_.SpanText(tok.start, tok.end));
-        ++e;
       }
       w.Finish(lower_doc);
       for (uint32_t k = 0; k < w.size(); ++k) {

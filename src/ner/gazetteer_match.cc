@@ -76,21 +76,34 @@ void SentenceWords::Clear() {
   uncased_ = false;
 }
 
+void SentenceWords::Reserve(size_t words, size_t bytes) {
+  words_.reserve(words);
+  folded_.reserve(bytes);
+}
+
 void SentenceWords::Add(std::string_view word) {
   Word w;
   w.text = word;
   w.fold_begin = static_cast<uint32_t>(folded_.size());
-  AppendFolded(word, &folded_);
-  w.fold_end = static_cast<uint32_t>(folded_.size());
   uint8_t f = 0;
   bool upper = false, lower = false, first_upper = false;
   if (IsAscii(word)) {
+    // One pass finds the case and folds (AppendFolded on ASCII: letters and
+    // digits, lowercased).
     for (unsigned char c : word) {
-      if (c >= 'A' && c <= 'Z') upper = true;
-      if (c >= 'a' && c <= 'z') lower = true;
+      const bool is_upper = c >= 'A' && c <= 'Z';
+      const bool is_lower = c >= 'a' && c <= 'z';
+      upper |= is_upper;
+      lower |= is_lower;
+      if (is_upper) {
+        folded_.push_back(static_cast<char>(c + ('a' - 'A')));
+      } else if (is_lower || (c >= '0' && c <= '9')) {
+        folded_.push_back(static_cast<char>(c));
+      }
     }
     first_upper = !word.empty() && word[0] >= 'A' && word[0] <= 'Z';
   } else {
+    AppendFolded(word, &folded_);
     // Cyrillic, Greek, accented Latin: ask ICU for the case of each letter.
     int32_t i = 0;
     const int32_t len = static_cast<int32_t>(word.size());
@@ -105,6 +118,7 @@ void SentenceWords::Add(std::string_view word) {
       if (u_isalpha(c)) first = false;
     }
   }
+  w.fold_end = static_cast<uint32_t>(folded_.size());
   if (first_upper) f |= kCapitalized;
   if (upper || lower) f |= kHasAlpha;
   if (lower) f |= kHasLower;

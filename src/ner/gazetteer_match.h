@@ -34,6 +34,9 @@ class SentenceWords {
   };
 
   void Clear();
+  // Room for `words` words of `bytes` bytes in all, so that adding them does
+  // not grow the buffers step by step (one SentenceWords per sentence).
+  void Reserve(size_t words, size_t bytes);
   void Add(std::string_view word);
   // Decides the sentence casing. `force_uncased` for a lowercase document.
   void Finish(bool force_uncased);

@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "pipeline/annotate_scratch.h"
 #include "pipeline/stages.h"
 #include "sitrep/version.h"
 
@@ -42,9 +43,13 @@ Status Pipeline::Annotate(Document* doc, const AnnotateOptions& options) const {
   doc->attributions.clear();
   doc->events.clear();
   doc->claims.clear();
+  AnnotateScratch scratch;
+  AnnotateOptions with_scratch = options;
+  with_scratch.scratch = &scratch;
   for (const auto& a : annotators_) {
-    Status s = a->Annotate(doc, options);
+    Status s = a->Annotate(doc, with_scratch);
     if (!s.ok()) return s.WithPrefix(std::string(a->name()));
+    scratch.Invalidate(a->assigns_layers());
   }
   doc->pipeline = kPipelineName;
   return Status::OK();

@@ -76,6 +76,13 @@ std::vector<std::string> SplitPhrase(std::string_view p) {
   return out;
 }
 
+std::string_view Lexicon::AddWordKey(std::string_view w) {
+  size_t b = FilterBit(w);
+  filter_[b / 64] |= uint64_t{1} << (b % 64);
+  keys_.push_back(std::make_unique<std::string>(w));
+  return *keys_.back();
+}
+
 Status Lexicon::AddTsv(std::string_view contents, std::string_view origin) {
   size_t line_no = 0;
   while (!contents.empty()) {
@@ -111,8 +118,7 @@ Status Lexicon::AddTsv(std::string_view contents, std::string_view origin) {
     if (words.size() == 1) {
       auto it = words_.find(words[0]);
       if (it == words_.end()) {
-        keys_.push_back(std::make_unique<std::string>(words[0]));
-        it = words_.emplace(*keys_.back(), std::make_unique<LexEntry>()).first;
+        it = words_.emplace(AddWordKey(words[0]), std::make_unique<LexEntry>()).first;
       }
       entry = it->second.get();
     } else {
@@ -120,8 +126,7 @@ Status Lexicon::AddTsv(std::string_view contents, std::string_view origin) {
       for (const auto& w : words) key += w + " ";
       auto first = words_.find(words[0]);
       if (first == words_.end()) {
-        keys_.push_back(std::make_unique<std::string>(words[0]));
-        first = words_.emplace(*keys_.back(), std::make_unique<LexEntry>()).first;
+        first = words_.emplace(AddWordKey(words[0]), std::make_unique<LexEntry>()).first;
       }
       first->second->mask |= 1u << static_cast<int>(Cls::kPhraseStart);
       auto& slot = phrase_entries_[key];

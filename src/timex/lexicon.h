@@ -72,6 +72,10 @@ class Lexicon {
 
   // Single-word entry for a lowercase word, or null.
   const LexEntry* Find(std::string_view lower) const {
+    // Called for every word of the text, and most words are not in the
+    // lexicon: a bit per (first letter, last letter, length) answers most of
+    // them without hashing the word.
+    if (!MayContain(lower)) return nullptr;
     auto it = words_.find(lower);
     return it == words_.end() ? nullptr : it->second.get();
   }
@@ -83,6 +87,22 @@ class Lexicon {
   size_t size() const { return words_.size() + phrase_entries_.size(); }
 
  private:
+  static size_t FilterBit(std::string_view w) {
+    if (w.empty()) return 0;
+    size_t h = static_cast<unsigned char>(w.front());
+    h = h * 31 + static_cast<unsigned char>(w.back());
+    h = h * 31 + w.size();
+    return h % kFilterBits;
+  }
+  bool MayContain(std::string_view w) const {
+    size_t b = FilterBit(w);
+    return (filter_[b / 64] >> (b % 64)) & 1;
+  }
+  // Adds a key of words_ (every insertion goes through here).
+  std::string_view AddWordKey(std::string_view w);
+
+  static constexpr size_t kFilterBits = 1 << 14;  // 2 KB for ~400 words: few false hits
+  std::array<uint64_t, kFilterBits / 64> filter_{};
   std::vector<std::unique_ptr<std::string>> keys_;  // stable storage for keys
   std::unordered_map<std::string_view, std::unique_ptr<LexEntry>> words_;
   std::unordered_map<std::string_view, std::vector<Phrase>> phrases_;

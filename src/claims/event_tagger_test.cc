@@ -594,10 +594,11 @@ TEST_F(EventTaggerTest, TheObjectOfAgainstIsNoActor) {
 
 TEST_F(EventTaggerTest, ComparedPopulationsAndNamedAlliancesAreNoClaims) {
   Document doc = MakeDoc(
-      "Moscow eyed Estonia (pop. 1 million vs 140 million). A \xE2\x80\x9CCoalition of the "
+      "Moscow eyed Estonia (pop. 1 million vs 140 million). A \xE2\x80\x9C"
+      "Coalition of the "
       "Willing\xE2\x80\x9D of 31 nations was praised.");
   SetPos(&doc,
-         "NNP VBD NNP LRB NN CD CD NN CD CD RRB . DT `` NNP IN DT NNP '' IN CD NNS VBD VBN .");
+         "NNP VBD NNP LRB NN . CD CD NN CD CD RRB . DT `` NNP IN DT NNP '' IN CD NNS VBD VBN .");
   AddEntity(&doc, "Moscow", "GPE", "moscow@RU");
   AddEntity(&doc, "Estonia", "GPE", "estonia@EE");
   Run(&doc);

@@ -24,6 +24,15 @@ if [ -n "$unformatted" ]; then
 else
   echo "lint: clang-format ok ($(echo "$files" | wc -w) files)"
 fi
+# A hex escape followed by another hex digit ("\xE2\x80\x9CCoalition") is one
+# escape of more than two digits: gcc keeps the low byte, clang rejects it, so
+# only the sanitizer build (clang) would fail. Split such literals.
+long_hex=$(grep -nE '\\x[0-9A-Fa-f]{2}[0-9A-Fa-f]' $files || true)
+if [ -n "$long_hex" ]; then
+  echo "lint: hex escape running into a hex digit (split the string literal):"
+  echo "$long_hex" | sed 's/^/  /'
+  status=1
+fi
 [ "${LINT_FORMAT_ONLY:-}" = 1 ] && exit $status
 
 [ -f "$build_dir/compile_commands.json" ] || scripts/setup.sh "$build_dir"

@@ -65,6 +65,7 @@ bool Recognizer::MatchDuration(size_t i, Match* m) {
     mod = e->S(Cls::kDurMod);
     j = km;
   }
+  if (j >= n_) return false;  // a modifier at the very end ("for over")
   if (mod.empty() && u[j].IsWord("the") && j + 1 < n_ &&
       (u[j + 1].IsWord("past") || u[j + 1].IsWord("last") || u[j + 1].IsWord("next") ||
        u[j + 1].IsWord("coming") || u[j + 1].IsWord("first") || u[j + 1].IsWord("final") ||
@@ -81,6 +82,8 @@ bool Recognizer::MatchDuration(size_t i, Match* m) {
     m->timex.anchor = "none";
     return true;
   }
+  // "the past" ending the text: nothing left to measure.
+  if (j >= n_) return false;
   int n = 0;
   // week-long, year-long: one unit
   if (mod.empty() && !the_past && u[j].Is(Cls::kUnit) && !IsPlural(u[j]) && j + 2 < n_ &&

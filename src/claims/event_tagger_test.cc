@@ -12,6 +12,7 @@ namespace {
 using testing::AddEntity;
 using testing::AddTimex;
 using testing::MakeDoc;
+using testing::SetPosTags;
 
 class EventTaggerTest : public ::testing::Test {
  protected:
@@ -32,17 +33,6 @@ class EventTaggerTest : public ::testing::Test {
   }
   // Sets the part-of-speech tags of the document's tokens, in order, from
   // a space-separated list (as the POS stage would).
-  static void SetPos(Document* doc, std::string_view tags) {
-    size_t t = 0, pos = 0;
-    while (pos < tags.size()) {
-      size_t sp = tags.find(' ', pos);
-      if (sp == std::string_view::npos) sp = tags.size();
-      ASSERT_LT(t, doc->tokens.size());
-      doc->tokens[t++].pos = std::string(tags.substr(pos, sp - pos));
-      pos = sp + 1;
-    }
-    ASSERT_EQ(t, doc->tokens.size());
-  }
   const EventMention* FindEvent(const Document& doc, std::string_view type) {
     for (const auto& e : doc.events) {
       if (e.type == type) return &e;
@@ -518,7 +508,7 @@ TEST_F(EventTaggerTest, AQuoteOpeningMidSentenceIsNotTheWholeSentence) {
   Document doc = MakeDoc(
       "Turkey has moved 3,000 soldiers to the border and Fidan said an offensive \xE2\x80\x9C"
       "is not planned\xE2\x80\x9D.");
-  SetPos(&doc, "NNP VBZ VBN CD NNS TO DT NN CC NNP VBD DT NN `` VBZ RB VBN '' .");
+  ASSERT_TRUE(SetPosTags(&doc, "NNP VBZ VBN CD NNS TO DT NN CC NNP VBD DT NN `` VBZ RB VBN '' ."));
   AddEntity(&doc, "Turkey", "GPE", "turkey@TR");
   AddEntity(&doc, "Fidan", "PERSON", "hakan-fidan@TR");
   Run(&doc);
@@ -539,7 +529,7 @@ TEST_F(EventTaggerTest, OwnerOfPossessiveHasAndOfAnInstrument) {
   Document doc = MakeDoc(
       "Serbia has about 40,000 reservists. Hungary has ringed the town with 900 police "
       "officers.");
-  SetPos(&doc, "NNP VBZ RB CD NNS . NNP VBZ VBN DT NN IN CD NN NNS .");
+  ASSERT_TRUE(SetPosTags(&doc, "NNP VBZ RB CD NNS . NNP VBZ VBN DT NN IN CD NN NNS ."));
   AddEntity(&doc, "Serbia", "GPE", "serbia@RS");
   AddEntity(&doc, "Hungary", "GPE", "hungary@HU");
   Run(&doc);
@@ -553,8 +543,8 @@ TEST_F(EventTaggerTest, PeoplePolledAreMeasuredNotTheSource) {
   Document doc = MakeDoc(
       "As many as 58% of Georgians believe that the talks will fail. The Centre added that 12% "
       "of respondents had no view.");
-  SetPos(&doc,
-         "RB JJ IN CD NN IN NNPS VBP IN DT NNS MD VB . DT NNP VBD IN CD NN IN NNS VBD DT NN .");
+  ASSERT_TRUE(SetPosTags(
+      &doc, "RB JJ IN CD NN IN NNPS VBP IN DT NNS MD VB . DT NNP VBD IN CD NN IN NNS VBD DT NN ."));
   AddEntity(&doc, "Georgians", "NORP", "georgia@GE");
   AddEntity(&doc, "Centre", "ORG", "");
   Run(&doc);
@@ -571,7 +561,7 @@ TEST_F(EventTaggerTest, PeoplePolledAreMeasuredNotTheSource) {
 
 TEST_F(EventTaggerTest, ParticipleBeforeTheCountedNounIsPartOfIt) {
   Document doc = MakeDoc("Prosecutors have opened 1,200 registered war crimes cases.");
-  SetPos(&doc, "NNS VBP VBN CD VBN NN NNS NNS .");
+  ASSERT_TRUE(SetPosTags(&doc, "NNS VBP VBN CD VBN NN NNS NNS ."));
   Run(&doc);
   ASSERT_EQ(doc.quantities.size(), 1u);
   EXPECT_EQ(doc.quantities[0].counted, "registered war crimes cases");
@@ -581,7 +571,7 @@ TEST_F(EventTaggerTest, TheObjectOfAgainstIsNoActor) {
   Document doc = MakeDoc(
       "Armenia's campaign against Azerbaijan began in May 1992 with the annexation of Shusha.",
       "2020-01-10");
-  SetPos(&doc, "NNP POS NN IN NNP VBD IN NNP CD IN DT NN IN NNP .");
+  ASSERT_TRUE(SetPosTags(&doc, "NNP POS NN IN NNP VBD IN NNP CD IN DT NN IN NNP ."));
   AddEntity(&doc, "Armenia", "GPE", "armenia@AM");
   AddEntity(&doc, "Azerbaijan", "GPE", "azerbaijan@AZ");
   AddEntity(&doc, "Shusha", "GPE", "shusha@AZ");
@@ -597,8 +587,9 @@ TEST_F(EventTaggerTest, ComparedPopulationsAndNamedAlliancesAreNoClaims) {
       "Moscow eyed Estonia (pop. 1 million vs 140 million). A \xE2\x80\x9C"
       "Coalition of the "
       "Willing\xE2\x80\x9D of 31 nations was praised.");
-  SetPos(&doc,
-         "NNP VBD NNP LRB NN . CD CD NN CD CD RRB . DT `` NNP IN DT NNP '' IN CD NNS VBD VBN .");
+  ASSERT_TRUE(SetPosTags(
+      &doc,
+      "NNP VBD NNP LRB NN . CD CD NN CD CD RRB . DT `` NNP IN DT NNP '' IN CD NNS VBD VBN ."));
   AddEntity(&doc, "Moscow", "GPE", "moscow@RU");
   AddEntity(&doc, "Estonia", "GPE", "estonia@EE");
   Run(&doc);
@@ -609,7 +600,8 @@ TEST_F(EventTaggerTest, CalibresRanksAndParticipantsAreNoFigures) {
   Document doc = MakeDoc(
       "A 122 mm howitzer fires near Avdiivka. Poland aims to join the top ten economies. The "
       "summit of 27 EU states opened.");
-  SetPos(&doc, "DT CD NN NN VBZ IN NNP . NNP VBZ TO VB DT JJ CD NNS . DT NN IN CD NNP NNS VBD .");
+  ASSERT_TRUE(SetPosTags(
+      &doc, "DT CD NN NN VBZ IN NNP . NNP VBZ TO VB DT JJ CD NNS . DT NN IN CD NNP NNS VBD ."));
   AddEntity(&doc, "Avdiivka", "GPE", "avdiivka@UA");
   AddEntity(&doc, "Poland", "GPE", "poland@PL");
   AddEntity(&doc, "EU", "ORG", "european-union");
@@ -617,7 +609,7 @@ TEST_F(EventTaggerTest, CalibresRanksAndParticipantsAreNoFigures) {
   for (const auto& c : doc.claims) ADD_FAILURE() << c.measure << " " << *c.value.max;
   // A distance that is not before a noun is a figure.
   Document adv = MakeDoc("Ukrainian troops advanced 12 km into the region.");
-  SetPos(&adv, "JJ NNS VBD CD NN IN DT NN .");
+  ASSERT_TRUE(SetPosTags(&adv, "JJ NNS VBD CD NN IN DT NN ."));
   Run(&adv);
   ASSERT_EQ(adv.quantities.size(), 1u);
 }
@@ -641,7 +633,7 @@ TEST_F(EventTaggerTest, MembershipCountsAndQuotedFiguresOfAPossessor) {
       "The network now covers 18 countries. Maersk has \xE2\x80\x9C"
       "about 300 staff\xE2\x80\x9D "
       "in Russia.");
-  SetPos(&doc, "DT NN RB VBZ CD NNS . NNP VBZ VBN IN CD NN `` IN NNP .");
+  ASSERT_TRUE(SetPosTags(&doc, "DT NN RB VBZ CD NNS . NNP VBZ VBN IN CD NN `` IN NNP ."));
   AddEntity(&doc, "Maersk", "ORG", "maersk");
   AddEntity(&doc, "Russia", "GPE", "russia@RU");
   Run(&doc);
@@ -652,7 +644,7 @@ TEST_F(EventTaggerTest, MembershipCountsAndQuotedFiguresOfAPossessor) {
 
 TEST_F(EventTaggerTest, AgreeingToSendIsPlanned) {
   Document doc = MakeDoc("Norway has agreed to send 8 Leopard 2 tanks to Ukraine.");
-  SetPos(&doc, "NNP VBZ VBN TO VB CD NNP CD NNS TO NNP .");
+  ASSERT_TRUE(SetPosTags(&doc, "NNP VBZ VBN TO VB CD NNP CD NNS TO NNP ."));
   AddEntity(&doc, "Norway", "GPE", "norway@NO");
   AddEntity(&doc, "Ukraine", "GPE", "ukraine@UA");
   Run(&doc);
@@ -666,7 +658,7 @@ TEST_F(EventTaggerTest, ADateInTheNextClauseDatesOnlyThatClause) {
       "Ukrainian gunners are killing 300 Russian soldiers each day, and they destroyed 40 tanks "
       "in late March.",
       "2023-04-10");
-  SetPos(&doc, "JJ NNS VBP VBG CD JJ NNS DT NN , CC PRP VBD CD NNS IN JJ NNP .");
+  ASSERT_TRUE(SetPosTags(&doc, "JJ NNS VBP VBG CD JJ NNS DT NN , CC PRP VBD CD NNS IN JJ NNP ."));
   AddEntity(&doc, "Russian", "NORP", "russia@RU");
   std::string t = AddTimex(&doc, "late March", "2023-03");
   Run(&doc);
@@ -701,7 +693,7 @@ TEST_F(EventTaggerTest, TheDateOfAStatementDoesNotDateWhatItMentions) {
 TEST_F(EventTaggerTest, DestroyedEquipmentIsALoss) {
   Document doc = MakeDoc(
       "Kyiv reported the destruction of 35 Russian tanks. Drones destroyed 12 more trucks.");
-  SetPos(&doc, "NNP VBD DT NN IN CD JJ NNS . NNS VBD CD JJR NNS .");
+  ASSERT_TRUE(SetPosTags(&doc, "NNP VBD DT NN IN CD JJ NNS . NNS VBD CD JJR NNS ."));
   AddEntity(&doc, "Kyiv", "GPE", "kyiv@UA");
   AddEntity(&doc, "Russian", "NORP", "russia@RU");
   Run(&doc);
@@ -715,14 +707,14 @@ TEST_F(EventTaggerTest, VerbAfterACoordinatedPhraseAndOfAPassiveAgent) {
   Document doc = MakeDoc(
       "Some 40 deputies and aides of the speaker resigned. The appeal was endorsed by about 90 "
       "groups.");
-  SetPos(&doc, "DT CD NNS CC NNS IN DT NN VBD . DT NN VBD VBN IN RB CD NNS .");
+  ASSERT_TRUE(SetPosTags(&doc, "DT CD NNS CC NNS IN DT NN VBD . DT NN VBD VBN IN RB CD NNS ."));
   Run(&doc);
   ASSERT_EQ(doc.claims.size(), 2u);
   EXPECT_EQ(doc.claims[0].measure, "deputies resigned");
   EXPECT_EQ(doc.claims[1].measure, "groups endorsed");
   // A figure that is a verb's object keeps that verb, not a later one.
   Document obj = MakeDoc("Minsk has moved up 5,000 troops near Brest and held drills.");
-  SetPos(&obj, "NNP VBZ VBN RP CD NNS IN NNP CC VBD NNS .");
+  ASSERT_TRUE(SetPosTags(&obj, "NNP VBZ VBN RP CD NNS IN NNP CC VBD NNS ."));
   AddEntity(&obj, "Minsk", "GPE", "minsk@BY");
   AddEntity(&obj, "Brest", "GPE", "brest@BY");
   Run(&obj);
@@ -734,7 +726,7 @@ TEST_F(EventTaggerTest, FirstPersonSpeakerOwnsTheFigure) {
   Document doc = MakeDoc(
       "\xE2\x80\x9CWe have trained 9,000 cadets,\xE2\x80\x9D the Lithuanian defence minister "
       "said.");
-  SetPos(&doc, "`` PRP VBP VBN CD NNS , '' DT JJ NN NN VBD .");
+  ASSERT_TRUE(SetPosTags(&doc, "`` PRP VBP VBN CD NNS , '' DT JJ NN NN VBD ."));
   AddEntity(&doc, "Lithuanian", "NORP", "lithuania@LT");
   Run(&doc);
   ASSERT_EQ(doc.claims.size(), 1u);
@@ -746,13 +738,13 @@ TEST_F(EventTaggerTest, FirstPersonSpeakerOwnsTheFigure) {
 TEST_F(EventTaggerTest, NoBorrowingFromASourceAndIncrementsByParticiple) {
   // The bare figure must not count the "officials" of the source phrase.
   Document doc = MakeDoc("The Korva Herald, citing two local officials, reported at least 700.");
-  SetPos(&doc, "DT NNP NNP , VBG CD JJ NNS , VBD IN JJS CD .");
+  ASSERT_TRUE(SetPosTags(&doc, "DT NNP NNP , VBG CD JJ NNS , VBD IN JJS CD ."));
   Run(&doc);
   for (const auto& c : doc.claims) ADD_FAILURE() << c.measure;
   // "another 2,000 expected": more of the same troops, expected.
   Document inc =
       MakeDoc("About 9,000 Dravian troops are in the valley, with another 2,000 expected in May.");
-  SetPos(&inc, "RB CD JJ NNS VBP IN DT NN , IN DT CD VBN IN NNP .");
+  ASSERT_TRUE(SetPosTags(&inc, "RB CD JJ NNS VBP IN DT NN , IN DT CD VBN IN NNP ."));
   AddEntity(&inc, "Dravian", "NORP", "dravia@XD");
   Run(&inc);
   ASSERT_EQ(inc.claims.size(), 2u);
@@ -764,7 +756,7 @@ TEST_F(EventTaggerTest, AFigureCalledInventedIsDeniedAndUpToIsNoParticle) {
   Document doc = MakeDoc(
       "Claims of 4,000 Dravian soldiers in the valley are invented. The raid eliminated up to "
       "30 Korvan fighters.");
-  SetPos(&doc, "NNS IN CD JJ NNS IN DT NN VBP VBN . DT NN VBD RP TO CD JJ NNS .");
+  ASSERT_TRUE(SetPosTags(&doc, "NNS IN CD JJ NNS IN DT NN VBP VBN . DT NN VBD RP TO CD JJ NNS ."));
   AddEntity(&doc, "Dravian", "NORP", "dravia@XD");
   AddEntity(&doc, "Korvan", "NORP", "korva@XK");
   Run(&doc);
@@ -778,7 +770,7 @@ TEST_F(EventTaggerTest, AFigureCalledInventedIsDeniedAndUpToIsNoParticle) {
 TEST_F(EventTaggerTest, CountedPhraseBeforeTheFigure) {
   Document doc =
       MakeDoc("Two officials put the number of Dravian troops in the valley at about 7,000.");
-  SetPos(&doc, "CD NNS VBD DT NN IN JJ NNS IN DT NN IN RB CD .");
+  ASSERT_TRUE(SetPosTags(&doc, "CD NNS VBD DT NN IN JJ NNS IN DT NN IN RB CD ."));
   AddEntity(&doc, "Dravian", "NORP", "dravia@XD");
   Run(&doc);
   const Claim* c = nullptr;
@@ -808,7 +800,7 @@ TEST_F(EventTaggerTest, PassiveAgentOfAVerbThatIsNoTrigger) {
   // A place phrase stands between the counted noun and its verb; the agent
   // after "by" did what the verb says.
   Document doc = MakeDoc("Sixteen companies in China were named by the Biden administration.");
-  SetPos(&doc, "CD NNS IN NNP VBD VBN IN DT NNP NN .");
+  ASSERT_TRUE(SetPosTags(&doc, "CD NNS IN NNP VBD VBN IN DT NNP NN ."));
   AddEntity(&doc, "China", "GPE", "china@CN");
   AddEntity(&doc, "Biden", "PERSON", "joe-biden@US");
   Run(&doc);
@@ -822,7 +814,7 @@ TEST_F(EventTaggerTest, FigureAfterABracketedAsideKeepsItsVerb) {
   // "241" borrows what the first figure counted; its own verb, past the
   // share in brackets, says what happened to them.
   Document doc = MakeDoc("Out of 1,361 western companies in Russia only 241 (17%) have exited.");
-  SetPos(&doc, "IN IN CD JJ NNS IN NNP RB CD LRB CD NN RRB VBP VBN .");
+  ASSERT_TRUE(SetPosTags(&doc, "IN IN CD JJ NNS IN NNP RB CD LRB CD NN RRB VBP VBN ."));
   AddEntity(&doc, "Russia", "GPE", "russia@RU");
   Run(&doc);
   const Claim* c = nullptr;
@@ -859,7 +851,7 @@ TEST_F(EventTaggerTest, ParticleStaysWithItsVerb) {
   // "built up" is not "built": the particle between the verb and the figure
   // is part of what happened.
   Document doc = MakeDoc("Moscow has built up nearly 90,000 soldiers along the frontier.");
-  SetPos(&doc, "NNP VBZ VBN RP RB CD NNS IN DT NN .");
+  ASSERT_TRUE(SetPosTags(&doc, "NNP VBZ VBN RP RB CD NNS IN DT NN ."));
   AddEntity(&doc, "Moscow", "GPE", "moscow@RU");
   Run(&doc);
   ASSERT_EQ(doc.claims.size(), 1u);
@@ -869,14 +861,14 @@ TEST_F(EventTaggerTest, ParticleStaysWithItsVerb) {
 
 TEST_F(EventTaggerTest, FigurePerDayIsARate) {
   Document doc = MakeDoc("Officials said some 600 refugees crossed the border each day in May.");
-  SetPos(&doc, "NNS VBD DT CD NNS VBD DT NN DT NN IN NNP .");
+  ASSERT_TRUE(SetPosTags(&doc, "NNS VBD DT CD NNS VBD DT NN DT NN IN NNP ."));
   Run(&doc);
   ASSERT_EQ(doc.claims.size(), 1u);
   EXPECT_EQ(doc.claims[0].measure, "refugees crossed per day");
 
   // "a day after" dates, it does not divide.
   Document other = MakeDoc("Some 600 refugees crossed the border a day after the strike.");
-  SetPos(&other, "DT CD NNS VBD DT NN DT NN IN DT NN .");
+  ASSERT_TRUE(SetPosTags(&other, "DT CD NNS VBD DT NN DT NN IN DT NN ."));
   Run(&other);
   ASSERT_EQ(other.claims.size(), 1u);
   EXPECT_EQ(other.claims[0].measure, "refugees crossed");
@@ -887,9 +879,10 @@ TEST_F(EventTaggerTest, MoneyTakesTheThingNamedBeforeIt) {
   Document doc = MakeDoc(
       "Canada bought steel ($40m) and grain ($12m) from Ukraine. The pledge brings Canada's "
       "humanitarian contributions to Ukraine to $300m.");
-  SetPos(&doc,
-         "NNP VBD NN LRB $ CD RRB CC NN LRB $ CD RRB IN NNP . DT NN VBZ NNP POS JJ NNS TO NNP TO $ "
-         "CD .");
+  ASSERT_TRUE(SetPosTags(
+      &doc,
+      "NNP VBD NN LRB $ CD RRB CC NN LRB $ CD RRB IN NNP . DT NN VBZ NNP POS JJ NNS TO NNP TO $ "
+      "CD ."));
   AddEntity(&doc, "Canada", "GPE", "canada@CA");
   AddEntity(&doc, "Ukraine", "GPE", "ukraine@UA");
   AddEntity(&doc, "Canada", "GPE", "canada@CA", doc.text.find("The pledge"));
@@ -912,7 +905,7 @@ TEST_F(EventTaggerTest, MoneyTakesTheThingNamedBeforeIt) {
 
 TEST_F(EventTaggerTest, PopulationAfterANounOnlyDescribesIt) {
   Document doc = MakeDoc("The bloc of 27 countries shares the hopes of 38 million Poles.");
-  SetPos(&doc, "DT NN IN CD NNS VBZ DT NNS IN CD CD NNPS .");
+  ASSERT_TRUE(SetPosTags(&doc, "DT NN IN CD NNS VBZ DT NNS IN CD CD NNPS ."));
   AddEntity(&doc, "Poles", "NORP", "poland@PL");
   Run(&doc);
   for (const auto& c : doc.claims) ADD_FAILURE() << c.measure;
@@ -920,14 +913,14 @@ TEST_F(EventTaggerTest, PopulationAfterANounOnlyDescribesIt) {
   // A quantity noun introduces a figure; a deverbal one reports it.
   Document other = MakeDoc(
       "A total of 4,000 people fled. The capture of 12 villages was confirmed by the army.");
-  SetPos(&other, "DT NN IN CD NNS VBD . DT NN IN CD NNS VBD VBN IN DT NN .");
+  ASSERT_TRUE(SetPosTags(&other, "DT NN IN CD NNS VBD . DT NN IN CD NNS VBD VBN IN DT NN ."));
   Run(&other);
   EXPECT_EQ(other.claims.size(), 2u);
 }
 
 TEST_F(EventTaggerTest, IngAdjectiveIsNoTrigger) {
   Document doc = MakeDoc("The number of dead in the village was striking, 40 residents said.");
-  SetPos(&doc, "DT NN IN NN IN DT NN VBD JJ , CD NNS VBD .");
+  ASSERT_TRUE(SetPosTags(&doc, "DT NN IN NN IN DT NN VBD JJ , CD NNS VBD ."));
   Run(&doc);
   for (const auto& e : doc.events) EXPECT_NE(e.type, "ASSAULT");
 }

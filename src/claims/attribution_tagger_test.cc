@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "claims/doc_view.h"
 #include "claims/test_util.h"
 
 namespace sitrep::claims {
@@ -82,6 +83,32 @@ TEST_F(AttributionTaggerTest, InvertedAfterQuote) {
   auto a = Tag("\xE2\x80\x9CWe will not retreat,\xE2\x80\x9D said the commander.");
   ASSERT_EQ(a.size(), 1u);
   EXPECT_EQ(a[0].source_text, "the commander");
+}
+
+TEST_F(AttributionTaggerTest, InvertedAfterSingleOrDoubledSingleQuotes) {
+  // British copy quotes with single marks; scraped pages double them.
+  for (const char* text : {"\xE2\x80\x98We will not retreat,\xE2\x80\x99 said Colonel Brandt.",
+                           "''We will not retreat,'' said Colonel Brandt.",
+                           "\xE2\x80\x98\xE2\x80\x98We will not retreat,\xE2\x80\x99"
+                           "\xE2\x80\x99 said Colonel Brandt."}) {
+    auto a = Tag(text);
+    ASSERT_EQ(a.size(), 1u) << text;
+    EXPECT_EQ(a[0].source_text, "Colonel Brandt") << text;
+  }
+}
+
+TEST_F(AttributionTaggerTest, ApostropheIsNoQuote) {
+  Document doc = MakeDoc("The soldiers' families said 'enough' on Monday.");
+  DocView v(doc);
+  std::vector<size_t> open, close;
+  for (size_t i = 0; i < v.size(); ++i) {
+    if (v.IsOpenQuote(i)) open.push_back(i);
+    if (v.IsCloseQuote(i)) close.push_back(i);
+  }
+  ASSERT_EQ(open.size(), 1u);
+  ASSERT_EQ(close.size(), 1u);
+  EXPECT_EQ(v.word(open[0] + 1), "enough");
+  EXPECT_EQ(v.word(close[0] - 1), "enough");
 }
 
 TEST_F(AttributionTaggerTest, CitingChain) {

@@ -673,9 +673,12 @@ void EventTagger::BuildClaims(const DocView& v, const std::vector<EventInfo>& in
   }
 
   // Events that change the situation give claims without a value.
+  // absorbed[o]: event o is the object of one already claimed ("imposed
+  // sanctions on banks" is one claim, not a second for "sanctions").
+  std::vector<uint8_t> absorbed(doc->events.size(), 0);
   for (size_t k = 0; k < doc->events.size(); ++k) {
     const EventMention& ev = doc->events[k];
-    if (event_has_claim[k]) continue;
+    if (event_has_claim[k] || absorbed[k]) continue;
     if (ev.type == "STATEMENT" || ev.type == "CONSULT" || ev.type == "PROTEST" ||
         ev.type == "REQUEST" || ev.type == "CASUALTIES") {
       continue;
@@ -706,6 +709,7 @@ void EventTagger::BuildClaims(const DocView& v, const std::vector<EventInfo>& in
     bool takes_object = ev.type == "AGREE" || ev.type == "AID" || ev.type == "MOBILIZE" ||
                         ev.type == "SANCTION" || ev.type == "RETREAT";
     std::string done = ei.measure;
+    size_t self_event = SIZE_MAX;
     if (np_end > j && takes_object && v.entity_at(head) < 0 && v.timex_at(head) < 0) {
       object = std::string(v.word(head));
       // "imposed new sanctions": the object is itself the event, so the
@@ -715,6 +719,7 @@ void EventTagger::BuildClaims(const DocView& v, const std::vector<EventInfo>& in
       for (size_t o = 0; o < info.size() && !self; ++o) {
         self = o != k && head >= info[o].token && head < info[o].token_end &&
                doc->events[o].type == ev.type;
+        if (self) self_event = o;
       }
       std::string_view w = v.word(ei.token);
       if (self && w.size() > 2 && w.substr(w.size() - 2) == "ed") done = std::string(w);
@@ -746,7 +751,10 @@ void EventTagger::BuildClaims(const DocView& v, const std::vector<EventInfo>& in
     // A feared or possible attack ("amid fears of an invasion of Ukraine
     // next week") is no statement that one took place; a reported one
     // ("reportedly struck") still is.
-    const bool possible = ei.possible || ev.modality == "negated";
+    // Nor is one under a condition or still deliberated ("if Moscow
+    // invades", "weighed where to send troops").
+    if (ei.possible) continue;
+    const bool possible = ev.modality == "negated";
     if (possible) dated_attack = false;
     if (object.empty() && ev.type == "ASSAULT" && !possible &&
         (ev.subtype == "invasion" || ev.subtype == "occupy" || ev.subtype == "liberate")) {
@@ -785,6 +793,7 @@ void EventTagger::BuildClaims(const DocView& v, const std::vector<EventInfo>& in
     c.attribution = ev.attribution;
     c.modality = ev.modality;
     doc->claims.push_back(std::move(c));
+    if (self_event != SIZE_MAX) absorbed[self_event] = 1;
   }
 }
 

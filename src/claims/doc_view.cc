@@ -82,19 +82,59 @@ bool DocView::IsPunct(size_t i) const {
            c == '#' || c == '@');
 }
 
+namespace {
+
+bool IsSingleQuoteMark(std::string_view t) {
+  return t == "'" || t == "\xE2\x80\x98" || t == "\xE2\x80\x99";
+}
+
+}  // namespace
+
+// Single marks are quotes in British and translated copy ('..., ' said X)
+// and doubled ('' or \xE2\x80\x99\xE2\x80\x99) in scraped pages; the same mark is the
+// apostrophe of "Ukrainians' losses". A doubled pair counts once: its first
+// mark opens, its second closes.
+bool DocView::GluedSingleQuote(size_t i, int dir) const {
+  if (dir < 0) return i > 0 && end(i - 1) == start(i) && IsSingleQuoteMark(text(i - 1));
+  return i + 1 < size() && end(i) == start(i + 1) && IsSingleQuoteMark(text(i + 1));
+}
+
 bool DocView::IsOpenQuote(size_t i) const {
   std::string_view t = text(i);
-  if (t == "\xE2\x80\x9C" || t == "\xC2\xAB") return true;
-  if (t != "\"") return false;
-  // A straight quote opens when nothing word-like touches it on the left.
+  if (t == "\xE2\x80\x9C" || t == "\xC2\xAB" || t == "\xE2\x80\x9E") return true;
+  bool single = IsSingleQuoteMark(t);
+  if (t != "\"" && !single) return false;
+  if (single && GluedSingleQuote(i, -1)) return false;
+  // A quote opens when nothing word-like touches it on the left, and (a
+  // single mark) something does on the right.
   uint32_t b = start(i);
-  return b == 0 || doc_.text[b - 1] == ' ' || doc_.text[b - 1] == '\n' || doc_.text[b - 1] == '(';
+  bool left_free =
+      b == 0 || doc_.text[b - 1] == ' ' || doc_.text[b - 1] == '\n' || doc_.text[b - 1] == '(';
+  if (!single || !left_free) return left_free;
+  uint32_t e = GluedSingleQuote(i, 1) ? end(i + 1) : end(i);
+  return e < doc_.text.size() && doc_.text[e] != ' ' && doc_.text[e] != '\n';
 }
 
 bool DocView::IsCloseQuote(size_t i) const {
   std::string_view t = text(i);
   if (t == "\xE2\x80\x9D" || t == "\xC2\xBB") return true;
-  return t == "\"" && !IsOpenQuote(i);
+  if (t == "\"") return !IsOpenQuote(i);
+  if (!IsSingleQuoteMark(t) || GluedSingleQuote(i, 1) || IsOpenQuote(i)) return false;
+  // A single mark closes after the punctuation that ends a quotation; a
+  // doubled one after anything (an apostrophe is never doubled).
+  bool doubled = GluedSingleQuote(i, -1);
+  uint32_t b = doubled ? start(i - 1) : start(i);
+  if (b == 0) return false;
+  char c = doc_.text[b - 1];
+  if (c == ',' || c == '.' || c == '?' || c == '!' || c == ';' || c == ':') return true;
+  if (doubled) return c != ' ' && c != '\n';
+  // After a word ("said 'enough' on Monday" or "the soldiers' families"):
+  // a close only when the nearest single mark before it in the sentence
+  // opened a quotation.
+  for (size_t k = i; k > 0 && sentence(k - 1) == sentence(i) && i - k < 40; --k) {
+    if (IsSingleQuoteMark(text(k - 1))) return IsOpenQuote(k - 1);
+  }
+  return false;
 }
 
 }  // namespace sitrep::claims

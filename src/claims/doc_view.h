@@ -55,6 +55,10 @@ class DocView {
   bool IsQuote(size_t i) const { return IsOpenQuote(i) || IsCloseQuote(i); }
 
  private:
+  // Token i is a single quote mark touching another one before (dir < 0) or
+  // after (dir > 0) it: "''".
+  bool GluedSingleQuote(size_t i, int dir) const;
+
   const Document& doc_;
   std::string lower_;
   std::vector<std::string_view> words_;

@@ -232,6 +232,37 @@ TEST_F(EventTaggerTest, ConditionalIsHedged) {
   EXPECT_EQ(doc.claims[0].modality, "hedged");
 }
 
+TEST_F(EventTaggerTest, ConditionalOrDeliberatedEventGivesNoDatedClaim) {
+  // A condition after the event, in its clause.
+  Document cond = MakeDoc(
+      "On Monday the Commission prepared sanctions on Belarusian banks if Minsk sends troops.",
+      "2023-03-08");
+  AddEntity(&cond, "Commission", "ORG", "european-commission");
+  AddEntity(&cond, "Belarusian", "NORP", "belarus@BY");
+  AddEntity(&cond, "Minsk", "GPE", "minsk@BY");
+  AddTimex(&cond, "Monday", "2023-03-06");
+  Run(&cond);
+  for (const auto& c : cond.claims) ADD_FAILURE() << c.measure << "|" << c.subject;
+
+  // Still weighed.
+  Document weigh =
+      MakeDoc("On Monday the Senate weighed whether to impose sanctions on Minsk.", "2023-03-08");
+  AddEntity(&weigh, "Senate", "ORG", "us-senate@US");
+  AddEntity(&weigh, "Minsk", "GPE", "minsk@BY");
+  AddTimex(&weigh, "Monday", "2023-03-06");
+  Run(&weigh);
+  for (const auto& c : weigh.claims) ADD_FAILURE() << c.measure << "|" << c.subject;
+
+  // The same event, done, is a claim.
+  Document done =
+      MakeDoc("On Monday the Senate imposed sanctions on Belarusian banks.", "2023-03-08");
+  AddEntity(&done, "Senate", "ORG", "us-senate@US");
+  AddEntity(&done, "Belarusian", "NORP", "belarus@BY");
+  AddTimex(&done, "Monday", "2023-03-06");
+  Run(&done);
+  EXPECT_EQ(done.claims.size(), 1u);
+}
+
 TEST_F(EventTaggerTest, BareFigureBorrowsThePreviousCountedNoun) {
   Document doc = MakeDoc("Germany sent 12 tanks to Ukraine. Five have been destroyed since then.");
   AddEntity(&doc, "Germany", "GPE", "germany@DE");
@@ -665,7 +696,9 @@ TEST_F(EventTaggerTest, ADateInTheNextClauseDatesOnlyThatClause) {
   ASSERT_GE(doc.claims.size(), 1u);
   EXPECT_EQ(*doc.claims[0].value.max, 300);
   EXPECT_TRUE(doc.claims[0].time.empty()) << doc.claims[0].time;
-  if (doc.claims.size() > 1) EXPECT_EQ(doc.claims[1].time, t);
+  if (doc.claims.size() > 1) {
+    EXPECT_EQ(doc.claims[1].time, t);
+  }
 }
 
 TEST_F(EventTaggerTest, TheDateOfAStatementDoesNotDateWhatItMentions) {

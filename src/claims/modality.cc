@@ -85,6 +85,15 @@ std::string ModalityScorer::Score(const DocView& v, size_t first, size_t trigger
     if (e->field(0) == "denied" && e->field(1) != "before" && !is_denial_event) denied = true;
     i += len - 1;
   }
+  // A condition after the trigger, up to the end of its clause ("sanctions
+  // for the elites if Moscow invades").
+  for (size_t i = trigger_end; i < limit && !possible; ++i) {
+    std::string_view w = words[i];
+    if (w == ";" || w == ":" || (w == "," && i > trigger_end + 1)) break;
+    size_t len = 0;
+    const PhraseEntry* e = cues_.Match(words, i, &len);
+    if (e != nullptr && e->field(1) == "clause" && e->field(0) == "hedged") possible = true;
+  }
   // Hedges anywhere before the trigger in its sentence, or right after it.
   size_t hedge_to = std::min(limit, trigger_end + 2);
   for (size_t i = first; i < hedge_to; ++i) {

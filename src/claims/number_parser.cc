@@ -156,6 +156,32 @@ bool NumberParser::ParseWordNumber(const std::vector<std::string_view>& words, s
   size_t j = i;
   double total = 0, current = 0;
   bool any = false;
+  // "half a million", "(a) quarter of a million": a fraction of one scale
+  // word is a number; "half of the troops" is a share, not one.
+  auto fraction_at = [&](size_t k) -> double {
+    const PhraseEntry* f = k < words.size() ? words_.Find(words[k]) : nullptr;
+    return f != nullptr && f->field(1) == "fraction" ? std::strtod(f->field(0).c_str(), nullptr)
+                                                     : 0;
+  };
+  size_t f0 = (words[j] == "a" || words[j] == "an") ? j + 1 : j;
+  if (double f = fraction_at(f0); f > 0) {
+    size_t k = f0 + 1;
+    if (k < words.size() && words[k] == "of") ++k;
+    if (k + 1 < words.size() && (words[k] == "a" || words[k] == "an")) {
+      const PhraseEntry* sc = words_.Find(words[k + 1]);
+      double m = sc == nullptr             ? 0
+                 : sc->field(1) == "scale" ? std::strtod(sc->field(0).c_str(), nullptr)
+                 : words[k + 1] == "dozen" ? 12
+                                           : 0;
+      if (m > 0) {
+        out->min = out->max = f * m;
+        out->end = k + 2;
+        out->words = true;
+        return true;
+      }
+    }
+    return false;
+  }
   // "a dozen", "a hundred", "a thousand"
   if ((words[j] == "a" || words[j] == "an") && j + 1 < words.size()) {
     const PhraseEntry* e = words_.Find(words[j + 1]);
@@ -174,6 +200,17 @@ bool NumberParser::ParseWordNumber(const std::vector<std::string_view>& words, s
       last_cardinal = false;
       ++j;
       continue;
+    }
+    // "two and a half million"
+    if (any && last_cardinal && j + 3 < words.size() && words[j] == "and" &&
+        (words[j + 1] == "a" || words[j + 1] == "an") && fraction_at(j + 2) > 0) {
+      const PhraseEntry* sc = words_.Find(words[j + 3]);
+      if (sc != nullptr && sc->field(1) == "scale") {
+        current += fraction_at(j + 2);
+        last_cardinal = false;
+        j += 3;
+        continue;
+      }
     }
     if (auto v = WordValue(words[j])) {
       if (last_cardinal && (*v >= 10 || std::fmod(current, 10) != 0)) break;

@@ -91,6 +91,27 @@ TEST_F(NumberParserTest, Words) {
   EXPECT_FALSE(Parse({"a", "soldier"}));
 }
 
+TEST_F(NumberParserTest, FractionOfAScaleWord) {
+  auto m = Parse({"half", "a", "million", "refugees"});
+  ASSERT_TRUE(m);
+  EXPECT_EQ(m->min, 500000);
+  EXPECT_EQ(m->end, 3u);
+  m = Parse({"a", "quarter", "of", "a", "million", "people"});
+  ASSERT_TRUE(m);
+  EXPECT_EQ(m->max, 250000);
+  EXPECT_EQ(m->end, 5u);
+  m = Parse({"two", "and", "a", "half", "million", "tonnes"});
+  ASSERT_TRUE(m);
+  EXPECT_EQ(m->min, 2500000);
+  EXPECT_EQ(m->end, 5u);
+  // A share is no number; nor is "half" of a non-scale word.
+  EXPECT_FALSE(Parse({"half", "of", "the", "troops"}));
+  EXPECT_FALSE(Parse({"half", "a", "battalion"}));
+  m = Parse({"two", "and", "a", "half", "years"});
+  ASSERT_TRUE(m);
+  EXPECT_EQ(m->end, 1u);
+}
+
 TEST_F(NumberParserTest, ScaleWordAfterDigits) {
   auto m = Parse({"3.5", "million", "shells"});
   ASSERT_TRUE(m);

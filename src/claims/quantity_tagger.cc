@@ -151,6 +151,13 @@ size_t QuantityTagger::TagAt(const DocView& v, size_t i, size_t limit, Document*
     return m->end;
   }
   if (!m->words && NamesSomething(v, j, *m, first_sentence_token, limit)) return m->end;
+  // "three times as many displaced", "five times higher": a ratio to
+  // another figure, not a count.
+  if (m->end + 1 < limit && words[m->end] == "times" &&
+      (words[m->end + 1] == "as" ||
+       (v.has_pos() && (v.pos(m->end + 1) == "JJR" || v.pos(m->end + 1) == "RBR")))) {
+    return m->end;
+  }
   // "$713m (£559m)": an amount converted into another currency, in brackets
   // right after the first, is the same figure.
   if (m->unit.size() == 3 && j > first_sentence_token && words[j - 1] == "(" &&

@@ -184,6 +184,9 @@ TEST_F(QuantityTaggerTest, NumbersThatNameRatherThanCount) {
   EXPECT_TRUE(Tag("The summit begins at 14.00 in Brussels.").empty());
   EXPECT_TRUE(Tag("The soldier, aged 45, was 45 years old.").empty());
   EXPECT_TRUE(Tag("Call 555-123-4567 for details.").empty());
+  // A ratio is no count; "struck three times" still counts strikes.
+  EXPECT_TRUE(Tag("The war displaced three times as many people.").empty());
+  EXPECT_EQ(Tag("Drones struck the depot three times.").size(), 1u);
   // "-strong" still counts people.
   q = Tag("A 1,000-strong force crossed the river.");
   ASSERT_EQ(q.size(), 1u);

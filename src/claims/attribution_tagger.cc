@@ -59,6 +59,14 @@ StatusOr<std::unique_ptr<AttributionTagger>> AttributionTagger::Create() {
 
 size_t AttributionTagger::SourceAfter(const DocView& v, size_t i, size_t limit) const {
   size_t j = i;
+  // "is estimated to rise by more than 2 million", "fell by 12%": after
+  // "by", a figure is an amount of change, not a source.
+  if (j < limit && v.has_pos() &&
+      (v.pos(j) == "CD" ||
+       (j + 1 < limit && (v.pos(j) == "JJR" || v.pos(j) == "RBR") && v.word(j + 1) == "than") ||
+       (j + 1 < limit && v.word(j) == "up" && v.word(j + 1) == "to"))) {
+    return i;
+  }
   while (j < limit && chunker_.IsDeterminer(v.word(j))) ++j;
   size_t end = j;
   for (size_t k = j; k < limit && k - i < 12; ++k) {
@@ -285,6 +293,22 @@ size_t AttributionTagger::HandleCue(const DocView& v, size_t i, size_t len, cons
     if (k > first && words[k - 1] == "it") {
       size_t idx = Add(v, k - 1, k, i, after, cue, doc);
       doc->attributions[idx].source_text.clear();
+      return after;
+    }
+    // "the number of hungry people is estimated to rise", "he is said to
+    // have fled": the subject is what is reported on, not who reports.
+    if (k < i && IsAux(words[k]) && after < limit && words[after] == "to") {
+      // The span starts with the subject's clause, so that a framing in a
+      // clause of its own (", and the number ... is estimated to") does not
+      // govern the clause before it.
+      size_t sb = k;
+      while (sb > first && k - sb < 15 && words[sb - 1] != "," && words[sb - 1] != ";" &&
+             words[sb - 1] != "and" && words[sb - 1] != "but" && words[sb - 1] != "that") {
+        --sb;
+      }
+      size_t idx = Add(v, sb, k, i, after, cue, doc);
+      doc->attributions[idx].source_text.clear();
+      doc->attributions[idx].source_actor.clear();
       return after;
     }
   }

@@ -232,8 +232,19 @@ void EventTagger::BuildClaims(const DocView& v, const std::vector<EventInfo>& in
       }
       if (change_measure.empty()) continue;
     }
+    // "put the number of troops at 6,000", "the number of hungry people is
+    // to rise by 2 million": the counted phrase is named before the figure.
+    bool amount_before = false;
+    if (q.counted.empty() && q.unit.empty() && qt > first + 3 &&
+        (v.word(qt - 1) == "at" || v.word(qt - 1) == "to" ||
+         (v.word(qt - 1) == "by" && IsChangeWord(v.word(qt - 2))))) {
+      for (size_t n = qt - 2; n > first && n + 16 > qt && !amount_before; --n) {
+        const PhraseEntry* a = amount_nouns_.Find(v.word(n - 1));
+        amount_before = a != nullptr && a->field(0) == "amount" && v.word(n) == "of";
+      }
+    }
     if (q.counted.empty() && q.unit.empty() && !bare_casualties && borrowed.empty() &&
-        change_measure.empty()) {
+        change_measure.empty() && !amount_before) {
       continue;
     }
     // "the three Baltic States", "these two men": a definite determiner
@@ -334,20 +345,35 @@ void EventTagger::BuildClaims(const DocView& v, const std::vector<EventInfo>& in
     // The counted phrase before the figure: "put the number of Eskaran
     // troops in Halvany at 6,000", "the number of people killed has risen
     // to 19".
-    if (counted.empty() && qt > first + 3 && (v.word(qt - 1) == "at" || v.word(qt - 1) == "to")) {
-      size_t floor = qt > first + 14 ? qt - 14 : first;
+    // "the number of hungry people is estimated to rise by more than 2
+    // million": a change, measured with its verb.
+    bool change_by = qt > first + 4 && v.word(qt - 1) == "by" && IsChangeWord(v.word(qt - 2));
+    if (counted.empty() && qt > first + 3 &&
+        (v.word(qt - 1) == "at" || v.word(qt - 1) == "to" || change_by)) {
+      size_t floor = qt > first + 16 ? qt - 16 : first;
       for (size_t n = qt - 2; n > floor; --n) {
         const PhraseEntry* a = amount_nouns_.Find(v.word(n - 1));
         if (a == nullptr || a->field(0) != "amount" || v.word(n) != "of") continue;
+        // ("the number of acutely food insecure people")
+        size_t np_from = n + 1;
+        while (np_from < qt - 1 && v.has_pos() && v.pos(np_from) == "RB") ++np_from;
         size_t f = 0, h = 0;
-        size_t np = chunker_.NounPhraseAt(v, n + 1, qt - 1, 6, &f, &h);
-        if (np <= n + 1) break;
+        size_t np = chunker_.NounPhraseAt(v, np_from, qt - 1, 6, &f, &h);
+        if (np <= np_from) break;
         // "people killed in the strike": the participle says what happened.
         if (np < qt - 1 && v.has_pos() && v.pos(np) == "VBN") ++np;
+        // ("people forcibly displaced")
+        if (np + 1 < qt - 1 && v.has_pos() && v.pos(np) == "RB" && v.pos(np + 1) == "VBN") {
+          np += 2;
+        }
         cb = f;
         ce = np;
         head = h;
         counted = NormalizePhrase(v, chunker_, cb, ce, head);
+        if (change_by && q_verb[k].empty()) {
+          counted += ' ';
+          counted += v.word(qt - 2);
+        }
         break;
       }
     }
@@ -635,7 +661,9 @@ void EventTagger::BuildClaims(const DocView& v, const std::vector<EventInfo>& in
       if (a < 0) a = sentence_attr[s];
       // "64% of Ukrainians believe ...": the figure counts the people who
       // say it; they are what is measured, not the source.
-      if (a >= 0 && ce > cb) {
+      // (A framing without a source spans its subject: "500 fighters are
+      // believed to".)
+      if (a >= 0 && ce > cb && !doc->attributions[a].source_text.empty()) {
         size_t at = v.TokenAt(doc->attributions[a].start);
         if (at >= qt && at < ce) a = -1;
       }

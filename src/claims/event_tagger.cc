@@ -38,6 +38,18 @@ bool IsLightVerb(std::string_view w) {
   return false;
 }
 
+// Verbs that link a subject to a state: "11.6 million remained displaced"
+// says what the participle says.
+bool IsLinkingVerb(std::string_view w) {
+  static constexpr std::string_view kWords[] = {"remain", "remains", "remained", "stay",
+                                                "stays",  "stayed",  "become",   "becomes",
+                                                "became", "seem",    "seems",    "seemed"};
+  for (std::string_view k : kWords) {
+    if (w == k) return true;
+  }
+  return false;
+}
+
 bool IsLocationPrep(std::string_view w) {
   return w == "in" || w == "near" || w == "at" || w == "outside" || w == "around" ||
          w == "across" || w == "inside" || w == "into" || w == "throughout";
@@ -313,10 +325,28 @@ EventTagger::Attachment EventTagger::Attach(const DocView& v, const Document& do
       p = c;
     }
   }
+  // "remained displaced/JJ": a participle the tagger called an adjective.
+  auto is_ed_adjective = [&](size_t t) {
+    std::string_view w = words[t];
+    return v.pos(t) == "JJ" && w.size() > 3 && w.substr(w.size() - 2) == "ed";
+  };
+  bool linked = false;
   for (int skipped = 0; p < limit && skipped < 5; ++p, ++skipped) {
     std::string_view w = words[p];
     if (IsAux(w) || IsLightAux(w) || w == "who" || w == "that" || w == "which" ||
         (is_adverb(p) && !v.IsCapitalized(p))) {
+      continue;
+    }
+    // "500 fighters are believed to be trapped": a raising cue frames the
+    // verb after it.
+    if (p + 2 < limit && words[p + 1] == "to" &&
+        (IsAux(words[p + 2]) || IsLightAux(words[p + 2])) && modality_.IsAttributionCue(w)) {
+      ++p;
+      continue;
+    }
+    if (IsLinkingVerb(w) && p + 1 < limit && v.has_pos() &&
+        (v.pos(p + 1) == "VBN" || is_ed_adjective(p + 1))) {
+      linked = true;
       continue;
     }
     break;
@@ -335,9 +365,9 @@ EventTagger::Attachment EventTagger::Attach(const DocView& v, const Document& do
     // A verb that is no trigger still says what happened to what was
     // counted: "20 tanks were destroyed", "300 people perished".
     if ((qe > cb || !q0.counted.empty()) && v.has_pos() &&
-        (v.pos(p) == "VBN" || v.pos(p) == "VBD") && !IsLightVerb(words[p]) &&
-        !modality_.IsAttributionCue(words[p]) && !modality_.IsDenialCue(words[p]) &&
-        !v.IsCapitalized(p) && IsAlpha(words[p])) {
+        (v.pos(p) == "VBN" || v.pos(p) == "VBD" || (linked && is_ed_adjective(p))) &&
+        !IsLightVerb(words[p]) && !modality_.IsAttributionCue(words[p]) &&
+        !modality_.IsDenialCue(words[p]) && !v.IsCapitalized(p) && IsAlpha(words[p])) {
       out.verb = verb_phrase(p);
     }
   }

@@ -263,6 +263,43 @@ TEST_F(EventTaggerTest, ConditionalOrDeliberatedEventGivesNoDatedClaim) {
   EXPECT_EQ(done.claims.size(), 1u);
 }
 
+TEST_F(EventTaggerTest, LinkingVerbsAndRaisingCuesPassOnToTheParticiple) {
+  Document linked = MakeDoc("At the end of the year, 4.2 million Moldovans remained displaced.");
+  ASSERT_TRUE(SetPosTags(&linked, "IN DT NN IN DT NN , CD CD NNPS VBD JJ ."));
+  Run(&linked);
+  ASSERT_EQ(linked.claims.size(), 1u);
+  EXPECT_EQ(linked.claims[0].measure, "moldovans displaced");
+
+  Document raised = MakeDoc("About 500 fighters are believed to be trapped in the plant.");
+  ASSERT_TRUE(SetPosTags(&raised, "RB CD NNS VBP VBN TO VB VBN IN DT NN ."));
+  Run(&raised);
+  ASSERT_EQ(raised.claims.size(), 1u);
+  EXPECT_EQ(raised.claims[0].measure, "fighters trapped");
+  EXPECT_EQ(raised.claims[0].modality, "hedged");
+  // Believed by nobody named: the fighters are no source.
+  ASSERT_EQ(raised.attributions.size(), 1u);
+  EXPECT_EQ(raised.attributions[0].source_text, "");
+}
+
+TEST_F(EventTaggerTest, AChangeByAFigureIsMeasuredAndFramedInItsOwnClause) {
+  Document doc = MakeDoc(
+      "At least 190 children have been killed in Darfur, and the number of hungry people is "
+      "estimated to rise by more than 2 million.");
+  ASSERT_TRUE(SetPosTags(
+      &doc,
+      "IN JJS CD NNS VBP VBN VBN IN NNP , CC DT NN IN JJ NNS VBZ VBN TO VB IN JJR IN CD CD ."));
+  AddEntity(&doc, "Darfur", "GPE", "darfur@SD");
+  Run(&doc);
+  ASSERT_EQ(doc.claims.size(), 2u);
+  EXPECT_EQ(doc.claims[0].measure, "children killed");
+  EXPECT_EQ(doc.claims[0].modality, "asserted");
+  EXPECT_EQ(doc.claims[1].measure, "hungry people rise");
+  EXPECT_EQ(*doc.claims[1].value.min, 2000000);
+  EXPECT_EQ(doc.claims[1].modality, "estimated");
+  // "by more than 2 million" is an amount, not the one who estimates.
+  for (const auto& a : doc.attributions) EXPECT_EQ(a.source_text, "") << a.cue;
+}
+
 TEST_F(EventTaggerTest, BareFigureBorrowsThePreviousCountedNoun) {
   Document doc = MakeDoc("Germany sent 12 tanks to Ukraine. Five have been destroyed since then.");
   AddEntity(&doc, "Germany", "GPE", "germany@DE");

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "claims/doc_view.h"
+#include "claims/phrases.h"
 
 namespace sitrep::claims {
 namespace {
@@ -264,7 +265,12 @@ size_t QuantityTagger::TagAt(const DocView& v, size_t i, size_t limit, Document*
   size_t after = CountedAt(v, end, limit, &q);
   // Ellipsis: "over 10,000 troops in the fall, and another 3,000 in the
   // winter" counts what the previous figure of the sentence counted.
-  if (!change && q.counted.empty() && q.unit.empty() && !m->words && !doc->quantities.empty()) {
+  // ("... and the number of hungry people is to rise by 2 million" counts
+  // its own phrase, named before it.)
+  bool change_by =
+      i > first_sentence_token + 1 && words[i - 1] == "by" && IsChangeWord(words[i - 2]);
+  if (!change && !change_by && q.counted.empty() && q.unit.empty() && !m->words &&
+      !doc->quantities.empty()) {
     const Quantity& prev = doc->quantities.back();
     if (prev.start >= doc->sentences[v.sentence(j)].start && !prev.counted.empty()) {
       q.counted = prev.counted;

@@ -300,6 +300,26 @@ TEST_F(EventTaggerTest, AChangeByAFigureIsMeasuredAndFramedInItsOwnClause) {
   for (const auto& a : doc.attributions) EXPECT_EQ(a.source_text, "") << a.cue;
 }
 
+TEST_F(EventTaggerTest, AQuotationWithNoSpeakerQuotesTheSourceJustNamed) {
+  Document doc = MakeDoc(
+      "The agency said the crisis was the largest in Europe. By December, "
+      "\xE2\x80\x9C"
+      "4.2 million Moldovans were displaced, and 1.1 million refugees fled abroad,"
+      "\xE2\x80\x9D a record. Officials called it a \xE2\x80\x9C"
+      "grave crisis\xE2\x80\x9D in which 300 schools closed.");
+  ASSERT_TRUE(SetPosTags(&doc,
+                         "DT NN VBD DT NN VBD DT JJS IN NNP . "
+                         "IN NNP , `` CD CD NNPS VBD VBN , CC CD CD NNS VBD RB , '' DT NN . "
+                         "NNS VBD PRP DT `` JJ NN '' IN WDT CD NNS VBD ."));
+  Run(&doc);
+  ASSERT_EQ(doc.attributions.size(), 1u);
+  ASSERT_EQ(doc.claims.size(), 3u);
+  EXPECT_EQ(doc.claims[0].attribution, doc.attributions[0].id);
+  EXPECT_EQ(doc.claims[1].attribution, doc.attributions[0].id);
+  // A quoted phrase is the writer's own sentence.
+  EXPECT_EQ(doc.claims[2].attribution, "");
+}
+
 TEST_F(EventTaggerTest, BareFigureBorrowsThePreviousCountedNoun) {
   Document doc = MakeDoc("Germany sent 12 tanks to Ukraine. Five have been destroyed since then.");
   AddEntity(&doc, "Germany", "GPE", "germany@DE");

@@ -136,12 +136,30 @@ std::vector<int> SentenceAttributions(const DocView& v, const std::vector<Attrib
         ParagraphStart(doc.text, doc.sentences[s0].start)) {
       speaker = out[s0 - 1];
     }
+    // Any other quotation with no speaker in its sentences quotes the
+    // source named in one of the two sentences before ('UNHCR said ...'
+    // then 'At the end of 2022, "11.6 million remained displaced"').
+    bool own_attribution = false;
+    for (const Attribution& a : attrs) {
+      own_attribution = own_attribution ||
+                        (a.start >= doc.sentences[s0].start && a.start < doc.sentences[s1].end);
+    }
+    // (Only a quotation that is most of what its sentence says: a quoted
+    // phrase, '"maximum restraint"', is the writer's sentence about it.)
+    size_t s0_len = v.sentence_last(s0) - v.sentence_first(s0);
+    bool substantial = j - i >= 8 && (s1 > s0 || 2 * (j - i) >= s0_len);
+    for (size_t back = 1; speaker < 0 && !own_attribution && substantial && back <= 2 && back <= s0;
+         ++back) {
+      int prev = out[s0 - back];
+      if (prev >= 0 && !attrs[prev].source_text.empty()) speaker = prev;
+    }
     if (speaker >= 0) {
       // A quote opening inside its first sentence ("... and Truss said an
       // invasion “could be imminent”") covers only its own words there;
       // what comes before it is not the speaker's (a cue before it in that
       // sentence is found without this).
-      size_t from = v.start(i) == doc.sentences[s0].start ? s0 : s0 + 1;
+      // (With no attribution in that sentence, the quote is all it says.)
+      size_t from = v.start(i) == doc.sentences[s0].start || !own_attribution ? s0 : s0 + 1;
       for (size_t s = from; s <= s1; ++s) {
         if (out[s] < 0) out[s] = speaker;
       }

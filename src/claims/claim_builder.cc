@@ -815,6 +815,20 @@ void EventTagger::BuildClaims(const DocView& v, const std::vector<EventInfo>& in
     c.end = ev.end;
     c.subject = subject;
     if (object.empty()) object = territory;
+    // "blamed NATO", "struck Kharkiv": who or what the accusation or the
+    // attack is aimed at says what happened.
+    if (object.empty() && (ev.type == "ACCUSE" || ev.type == "ASSAULT")) {
+      int target = entity_index(ev.target);
+      // (Its object, right after it: "accused China", "an attack on the
+      // city of Kharkiv"; not a name further on.)
+      size_t tt = target >= 0 ? v.TokenAt(doc->entities[target].start) : 0;
+      if (target >= 0 && tt >= ei.token_end && tt <= ei.token_end + 3) {
+        object = doc->entities[target].text;
+        for (char& ch : object) {
+          if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+        }
+      }
+    }
     c.measure = object.empty() ? done : object + " " + done;
     c.event = ev.id;
     c.time = ev.time;

@@ -504,6 +504,10 @@ Status EventTagger::Annotate(Document* doc, const AnnotateOptions& options) cons
   for (size_t s = 0; s < v.num_sentences(); ++s) {
     size_t first = v.sentence_first(s), limit = v.sentence_last(s);
     size_t first_event = doc->events.size();
+    // The actor of the last active verb trigger of the sentence: a verb
+    // coordinated with it ("Le blamed NATO for the war and criticized the
+    // West") shares its subject.
+    int verb_actor = -1;
     // The entities and timexes of this sentence (both layers are in text
     // order), so that each trigger looks only at them.
     while (ent_lo < ents.size() && ents[ent_lo].first < first) ++ent_lo;
@@ -637,6 +641,14 @@ Status EventTagger::Annotate(Document* doc, const AnnotateOptions& options) cons
                    (words[trig_end] == "of" || words[trig_end] == "by")) {
           actor = pick_after(trig_end + 1, 3, false);
         }
+        bool verb = v.has_pos() && v.pos(i).substr(0, 2) == "VB";
+        size_t before_verb = i;
+        while (before_verb > first + 1 && v.pos(before_verb - 1).substr(0, 2) == "RB")
+          --before_verb;
+        if (actor < 0 && verb && before_verb > first + 1 && words[before_verb - 1] == "and" &&
+            verb_actor >= 0) {
+          actor = verb_actor;
+        }
         if (actor < 0) actor = pick_before(true, true);
         if (actor < 0) actor = pick_before(true);
         if (actor < 0) actor = pick_before(false);
@@ -666,6 +678,9 @@ Status EventTagger::Annotate(Document* doc, const AnnotateOptions& options) cons
       }
       if (actor >= 0) ev.actor = doc->entities[actor].id;
       if (target >= 0) ev.target = doc->entities[target].id;
+      if (!passive && e->type != "CASUALTIES" && v.has_pos() && v.pos(i).substr(0, 2) == "VB") {
+        verb_actor = actor;
+      }
       if (location >= 0) ev.location = doc->entities[location].id;
       // Time: the nearest dated timex in the sentence.
       int tbest = -1;

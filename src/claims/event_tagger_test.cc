@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "claims/attribution_tagger.h"
 #include "claims/quantity_tagger.h"
 #include "claims/test_util.h"
@@ -318,6 +320,27 @@ TEST_F(EventTaggerTest, AQuotationWithNoSpeakerQuotesTheSourceJustNamed) {
   EXPECT_EQ(doc.claims[1].attribution, doc.attributions[0].id);
   // A quoted phrase is the writer's own sentence.
   EXPECT_EQ(doc.claims[2].attribution, "");
+}
+
+TEST_F(EventTaggerTest, CoordinatedVerbSharesTheSubjectAndNamesItsObject) {
+  Document doc = MakeDoc(
+      "On Monday, Foreign Minister Lina Varga blamed Moscow for the war in Georgia and "
+      "criticized the West for its sanctions.",
+      "2023-05-10");
+  ASSERT_TRUE(SetPosTags(&doc,
+                         "IN NNP , NNP NNP NNP NNP VBD NNP IN DT NN IN NNP CC VBD DT NNP IN "
+                         "PRP$ NNS ."));
+  AddEntity(&doc, "Lina Varga", "PERSON", "lina-varga@HU");
+  AddEntity(&doc, "Moscow", "GPE", "moscow@RU");
+  AddEntity(&doc, "Georgia", "GPE", "georgia@GE");
+  AddTimex(&doc, "Monday", "2023-05-08");
+  Run(&doc);
+  std::vector<std::string> got;
+  for (const auto& c : doc.claims) got.push_back(c.subject + "|" + c.measure);
+  EXPECT_NE(std::find(got.begin(), got.end(), "lina-varga@HU|moscow blamed"), got.end());
+  // Georgia, named after "the war in", is not who criticized.
+  EXPECT_NE(std::find(got.begin(), got.end(), "lina-varga@HU|criticized"), got.end());
+  for (const auto& c : doc.claims) EXPECT_NE(c.subject, "georgia@GE") << c.measure;
 }
 
 TEST_F(EventTaggerTest, BareFigureBorrowsThePreviousCountedNoun) {

@@ -152,6 +152,7 @@ StatusOr<std::unique_ptr<EventTagger>> EventTagger::Create() {
   SITREP_RETURN_IF_ERROR(t->rate_words_.Load("lexicons/quantity-rate-words.tsv", 2));
   SITREP_RETURN_IF_ERROR(t->amount_nouns_.Load("lexicons/quantity-amount-nouns.tsv", 2));
   SITREP_RETURN_IF_ERROR(t->population_nouns_.Load("lexicons/quantity-population-nouns.tsv", 2));
+  SITREP_RETURN_IF_ERROR(t->duration_cues_.Load("lexicons/duration-cues.tsv", 2));
   SITREP_RETURN_IF_ERROR(t->modality_.Load());
   // The entity stage shares this gazetteer; without it subjects stay the
   // ids of the mentions themselves.
@@ -777,6 +778,7 @@ Status EventTagger::Annotate(Document* doc, const AnnotateOptions& options) cons
     }
   }
   BuildClaims(v, info, q_event, q_verb, q_verb_token, sentence_attr, dct, doc);
+  BuildDurationClaims(v, sentence_attr, doc);
   return Status::OK();
 }
 

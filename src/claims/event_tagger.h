@@ -101,6 +101,10 @@ class EventTagger : public Annotator {
                    const std::vector<int>& q_event, const std::vector<std::string>& q_verb,
                    const std::vector<size_t>& q_verb_token, const std::vector<int>& sentence_attr,
                    const std::string& dct, Document* doc) const;
+  // Appends claims of how long something went on ("talks lasted five
+  // hours", "two years of war"; duration_claims.cc).
+  void BuildDurationClaims(const DocView& v, const std::vector<int>& sentence_attr,
+                           Document* doc) const;
   // The actor id a claim's subject takes for entity k: the country for a
   // nationality, an armed force or a capital ("North Korean troops" ->
   // north-korea@KP, the id the entity linker gives the country itself), so
@@ -119,6 +123,7 @@ class EventTagger : public Annotator {
   PhraseLexicon rate_words_;        // "a day", "per month": quantity-rate-words.tsv
   PhraseLexicon amount_nouns_;      // "total", "force": quantity-amount-nouns.tsv
   PhraseLexicon population_nouns_;  // "countries", "people": quantity-population-nouns.tsv
+  PhraseLexicon duration_cues_;     // "lasted", "war": duration-cues.tsv
   // First three letters of every trigger lemma and of every irregular form
   // of one ("met" for "meet"): words starting otherwise are not lemmatized.
   // As bits indexed by the three letters (a-z), so the check costs no

@@ -343,6 +343,34 @@ TEST_F(EventTaggerTest, CoordinatedVerbSharesTheSubjectAndNamesItsObject) {
   for (const auto& c : doc.claims) EXPECT_NE(c.subject, "georgia@GE") << c.measure;
 }
 
+TEST_F(EventTaggerTest, DurationsTiedToWhatTheyMeasureAreClaims) {
+  Document doc = MakeDoc(
+      "The first round of talks lasted more than five hours on Monday. After 18 months of war, "
+      "the town held out. He had served for two years.",
+      "2023-06-14");
+  ASSERT_TRUE(SetPosTags(&doc,
+                         "DT JJ NN IN NNS VBD JJR IN CD NNS IN NNP . IN CD NNS IN NN , DT NN "
+                         "VBD RP . PRP VBD VBN IN CD NNS ."));
+  AddTimex(&doc, "more than five hours", "PT5H", "DURATION");
+  doc.timexes.back().mod = "MORE_THAN";
+  std::string monday = AddTimex(&doc, "Monday", "2023-06-12");
+  AddTimex(&doc, "18 months", "P18M", "DURATION");
+  AddTimex(&doc, "two years", "P2Y", "DURATION");
+  Run(&doc);
+  std::vector<const Claim*> durations;
+  for (const auto& c : doc.claims) {
+    if (c.measure.find("duration") != std::string::npos) durations.push_back(&c);
+  }
+  // "served for two years" describes; no cue ties it to anything measured.
+  ASSERT_EQ(durations.size(), 2u);
+  EXPECT_EQ(durations[0]->measure, "talks duration in hours");
+  EXPECT_EQ(*durations[0]->value.min, 5);
+  EXPECT_FALSE(durations[0]->value.max);
+  EXPECT_EQ(durations[0]->time, monday);
+  EXPECT_EQ(durations[1]->measure, "war duration in months");
+  EXPECT_EQ(*durations[1]->value.max, 18);
+}
+
 TEST_F(EventTaggerTest, BareFigureBorrowsThePreviousCountedNoun) {
   Document doc = MakeDoc("Germany sent 12 tanks to Ukraine. Five have been destroyed since then.");
   AddEntity(&doc, "Germany", "GPE", "germany@DE");

@@ -204,7 +204,15 @@ void EventTagger::BuildClaims(const DocView& v, const std::vector<EventInfo>& in
     // moved is the phrase before the verb of change; its owner the subject.
     std::string change_measure;
     int change_owner = -1;
-    if (q.counted.empty() && q.text.compare(0, 5, "from ") == 0 && qt > first) {
+    // "the number of displaced people grew by 21%", "the gas price rallied
+    // more than 10 percent": a share that is a change of the phrase before.
+    size_t change_word = SIZE_MAX;
+    if (q.counted.empty() && q.unit == "%" && qt > first + 2) {
+      if (IsChangeWord(v.word(qt - 1))) change_word = qt - 1;
+      if (v.word(qt - 1) == "by" && IsChangeWord(v.word(qt - 2))) change_word = qt - 2;
+    }
+    if (q.counted.empty() && (q.text.compare(0, 5, "from ") == 0 || change_word != SIZE_MAX) &&
+        qt > first) {
       size_t t = qt;
       while (t > first && qt - t < 5 &&
              (IsChangeWord(v.word(t - 1)) || chunker_.IsFunctionWord(v.word(t - 1)) ||
@@ -216,7 +224,9 @@ void EventTagger::BuildClaims(const DocView& v, const std::vector<EventInfo>& in
       size_t head_end = t;
       // "France's troop presence in NATO's east": the phrase before the
       // preposition is what moved.
-      if (b > first + 1 && (v.word(b - 1) == "in" || v.word(b - 1) == "of")) {
+      // ("the number of displaced people": the phrase after an amount noun.)
+      bool amount = b > first + 2 && v.word(b - 1) == "of" && amount_nouns_.Contains(v.word(b - 2));
+      if (!amount && b > first + 1 && (v.word(b - 1) == "in" || v.word(b - 1) == "of")) {
         size_t b2 = chunker_.NounPhraseBefore(v, b - 1, first);
         if (b2 < b - 1) {
           head_end = b - 1;
@@ -225,6 +235,10 @@ void EventTagger::BuildClaims(const DocView& v, const std::vector<EventInfo>& in
       }
       if (b < head_end) {
         change_measure = NormalizePhrase(v, chunker_, b, head_end, head_end - 1);
+        if (change_word != SIZE_MAX && !change_measure.empty()) {
+          change_measure +=
+              IsFallWord(v.word(change_word)) ? " decrease in percent" : " increase in percent";
+        }
         for (size_t p = b; p < head_end && change_owner < 0; ++p) {
           int e = v.entity_at(p);
           if (e >= 0 && doc->entities[e].type != "DATE") change_owner = e;

@@ -371,6 +371,19 @@ TEST_F(EventTaggerTest, DurationsTiedToWhatTheyMeasureAreClaims) {
   EXPECT_EQ(*durations[1]->value.max, 18);
 }
 
+TEST_F(EventTaggerTest, AShareThatChangesMeasuresThePhraseBeforeIt) {
+  Document doc = MakeDoc(
+      "In 2023, the number of displaced people grew by 12%. The grain exports fell 30 percent.");
+  ASSERT_TRUE(SetPosTags(&doc, "IN CD , DT NN IN JJ NNS VBD IN CD NN . DT NN NNS VBD CD NN ."));
+  AddTimex(&doc, "2023", "2023");
+  Run(&doc);
+  ASSERT_EQ(doc.claims.size(), 2u);
+  EXPECT_EQ(doc.claims[0].measure, "displaced people increase in percent");
+  EXPECT_EQ(*doc.claims[0].value.min, 12);
+  EXPECT_EQ(doc.claims[1].measure, "grain exports decrease in percent");
+  EXPECT_EQ(*doc.claims[1].value.min, 30);
+}
+
 TEST_F(EventTaggerTest, BareFigureBorrowsThePreviousCountedNoun) {
   Document doc = MakeDoc("Germany sent 12 tanks to Ukraine. Five have been destroyed since then.");
   AddEntity(&doc, "Germany", "GPE", "germany@DE");

@@ -28,7 +28,20 @@ bool IsChangeWord(std::string_view w) {
       "climbed", "climbs",   "jumped",  "jumps",    "surged",    "soared",    "swelled",
       "swollen", "shrank",   "shrunk",  "shrinks",  "doubled",   "tripled",   "raised",
       "reduced", "cut",      "boosted", "expanded", "up",        "down",      "decreased",
-      "changed", "went",     "gone",    "plunged",  "slumped",   "dipped"};
+      "changed", "went",     "gone",    "plunged",  "slumped",   "dipped",    "rallied",
+      "rallies", "spiked",   "tumbled", "sank",     "slid"};
+  for (std::string_view k : kWords) {
+    if (w == k) return true;
+  }
+  return false;
+}
+
+bool IsFallWord(std::string_view w) {
+  static constexpr std::string_view kWords[] = {
+      "fall",    "falls",    "fell",    "fallen",   "falling",  "drop",      "dropped",
+      "drops",   "dropping", "decline", "declined", "declines", "declining", "shrank",
+      "shrunk",  "shrinks",  "reduced", "cut",      "down",     "decreased", "plunged",
+      "slumped", "dipped",   "tumbled", "sank",     "slid"};
   for (std::string_view k : kWords) {
     if (w == k) return true;
   }

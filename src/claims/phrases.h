@@ -18,6 +18,8 @@ namespace sitrep::claims {
 // Verbs of change before "from X to Y": the figure then moved from X to Y
 // ("has risen from 5,000 to 24,000"); it is not a range of estimates.
 bool IsChangeWord(std::string_view w);
+// The change words that say something went down ("fell", "cut").
+bool IsFallWord(std::string_view w);
 
 // Whether a new clause starts between tokens a and b (either order): a
 // semicolon, or a comma or "and" followed by a conjunction or a subject

@@ -738,7 +738,9 @@ void EventTagger::BuildClaims(const DocView& v, const std::vector<EventInfo>& in
       continue;
     }
     std::string subject = actor_of(entity_index(ev.actor));
-    if (subject.empty()) continue;
+    // (An attack on a named place is news even when the sentence does not
+    // say whose: "a missile attack on Odesa on Monday".)
+    if (subject.empty() && ev.type != "ASSAULT") continue;
     const EventInfo& ei = info[k];
     // The object of the trigger: "signed a new strategic partnership treaty"
     // -> "treaty signed"; "deployment of troops" -> "troops deployed".
@@ -749,7 +751,7 @@ void EventTagger::BuildClaims(const DocView& v, const std::vector<EventInfo>& in
     size_t np_end = chunker_.NounPhraseAt(v, j, limit, 6, &first, &head);
     std::string object;
     bool takes_object = ev.type == "AGREE" || ev.type == "AID" || ev.type == "MOBILIZE" ||
-                        ev.type == "SANCTION" || ev.type == "RETREAT";
+                        ev.type == "SANCTION" || ev.type == "RETREAT" || ev.type == "ACCUSE";
     std::string done = ei.measure;
     size_t self_event = SIZE_MAX;
     if (np_end > j && takes_object && v.entity_at(head) < 0 && v.timex_at(head) < 0) {
@@ -776,7 +778,8 @@ void EventTagger::BuildClaims(const DocView& v, const std::vector<EventInfo>& in
     // news of the document's time (within a year of its date), not history
     // ("Germany invaded Poland in 1939").
     bool dated_attack = false;
-    if (object.empty() && ev.type == "ASSAULT" && !ev.target.empty() && dct.size() >= 4) {
+    if (object.empty() && ev.type == "ASSAULT" && (!ev.target.empty() || !ev.location.empty()) &&
+        dct.size() >= 4) {
       for (const Timex& t : doc->timexes) {
         if (t.id != ev.time || t.value.size() < 4) continue;
         int ty = std::atoi(t.value.substr(0, 4).c_str());
@@ -817,6 +820,16 @@ void EventTagger::BuildClaims(const DocView& v, const std::vector<EventInfo>& in
         }
       }
     }
+    // (Whose, unsaid, only for an attack on a named target, not for an
+    // invasion, whose invader every reader knows.)
+    int named_target = entity_index(ev.target);
+    const std::string target_type = named_target >= 0 ? doc->entities[named_target].type : "";
+    if (subject.empty() && (!dated_attack || !territory.empty() || ev.subtype == "invasion" ||
+                            ev.subtype == "occupy" ||
+                            (target_type != "GPE" && target_type != "LOC" && target_type != "FAC" &&
+                             target_type != "ORG"))) {
+      continue;
+    }
     // "the deployment is part of ...": a deployment, withdrawal or delivery
     // of nothing named is not a checkable statement.
     if (object.empty() && !dated_attack && ev.type != "AGREE" && ev.type != "CONCEDE" &&
@@ -833,6 +846,8 @@ void EventTagger::BuildClaims(const DocView& v, const std::vector<EventInfo>& in
     // attack is aimed at says what happened.
     if (object.empty() && (ev.type == "ACCUSE" || ev.type == "ASSAULT")) {
       int target = entity_index(ev.target);
+      // ("a counteroffensive near Kherson on March 22": where, failing whom.)
+      if (target < 0 && ev.type == "ASSAULT") target = entity_index(ev.location);
       // (Its object, right after it: "accused China", "an attack on the
       // city of Kharkiv"; not a name further on.)
       size_t tt = target >= 0 ? v.TokenAt(doc->entities[target].start) : 0;

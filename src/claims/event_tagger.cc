@@ -650,9 +650,28 @@ Status EventTagger::Annotate(Document* doc, const AnnotateOptions& options) cons
             verb_actor >= 0) {
           actor = verb_actor;
         }
-        if (actor < 0) actor = pick_before(true, true);
-        if (actor < 0) actor = pick_before(true);
-        if (actor < 0) actor = pick_before(false);
+        // "condemning the invasion": an event noun that is the object of
+        // another trigger is not done by that trigger's subject.
+        bool object_of_trigger = false;
+        if (noun_trigger && actor < 0) {
+          size_t b = i;
+          while (b > first && i - b < 4 &&
+                 (chunker_.IsDeterminer(words[b - 1]) ||
+                  (v.has_pos() && v.pos(b - 1).substr(0, 2) == "JJ"))) {
+            --b;
+          }
+          for (size_t o = first_event; b > first && o < info.size() && !object_of_trigger; ++o) {
+            // (Of the same type it is the same event: "approved the
+            // delivery of 14 tanks" is Germany's delivery.)
+            object_of_trigger = info[o].token_end == b && v.has_pos() &&
+                                v.pos(b - 1).substr(0, 2) == "VB" && doc->events[o].type != e->type;
+          }
+        }
+        if (object_of_trigger) actor = -2;
+        if (actor == -1) actor = pick_before(true, true);
+        if (actor == -1) actor = pick_before(true);
+        if (actor == -1) actor = pick_before(false);
+        if (actor == -2) actor = -1;
         if (target < 0) target = pick_after(trig_end, 10, false, true);
         if (target == actor) target = -1;
         // "Putin and Kim Jong-un signed", "Russia and China held talks":

@@ -43,6 +43,14 @@ std::string ModalityScorer::Score(const DocView& v, size_t first, size_t trigger
   const auto& words = v.words();
   bool negated = false, planned = false, denied = false, hedged = false, possible = false;
   size_t from = trigger > first + 6 ? trigger - 6 : first;
+  // A condition governs its whole clause, asides included: "if Russian
+  // forces, based in occupied territory, chose to launch attacks".
+  for (size_t i = trigger > first + 20 ? trigger - 20 : first; i < from && !possible; ++i) {
+    if (words[i] == ";" || words[i] == ":") continue;
+    size_t len = 0;
+    const PhraseEntry* e = cues_.Match(words, i, &len);
+    if (e != nullptr && e->field(1) == "clause" && e->field(0) == "hedged") possible = true;
+  }
   for (size_t i = from; i < trigger; ++i) {
     if (v.timex_at(i) >= 0) continue;
     size_t len = 0;

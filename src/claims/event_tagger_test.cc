@@ -255,6 +255,16 @@ TEST_F(EventTaggerTest, ConditionalOrDeliberatedEventGivesNoDatedClaim) {
   Run(&weigh);
   for (const auto& c : weigh.claims) ADD_FAILURE() << c.measure << "|" << c.subject;
 
+  // A condition on an event still to come makes a plan, not a fact.
+  Document plan =
+      MakeDoc("If Russia sought peace, a ceasefire should start on May 8.", "2025-04-29");
+  AddEntity(&plan, "Russia", "GPE", "russia@RU");
+  AddTimex(&plan, "May 8", "2025-05-08");
+  Run(&plan);
+  ASSERT_EQ(plan.events.size(), 1u);
+  EXPECT_EQ(plan.events[0].modality, "planned");
+  for (const auto& c : plan.claims) ADD_FAILURE() << c.measure << "|" << c.subject;
+
   // The same event, done, is a claim.
   Document done =
       MakeDoc("On Monday the Senate imposed sanctions on Belarusian banks.", "2023-03-08");

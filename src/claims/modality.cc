@@ -42,6 +42,10 @@ std::string ModalityScorer::Score(const DocView& v, size_t first, size_t trigger
                                   const std::string* precomputed, bool* possible_out) const {
   const auto& words = v.words();
   bool negated = false, planned = false, denied = false, hedged = false, possible = false;
+  // Under a condition ("if", "unless"): with a date to come, a plan that
+  // depends on something ("if Russia sought peace, a ceasefire should begin
+  // ... May 8").
+  bool conditional = false;
   size_t from = trigger > first + 6 ? trigger - 6 : first;
   // A condition governs its whole clause, asides included: "if Russian
   // forces, based in occupied territory, chose to launch attacks".
@@ -49,7 +53,9 @@ std::string ModalityScorer::Score(const DocView& v, size_t first, size_t trigger
     if (words[i] == ";" || words[i] == ":") continue;
     size_t len = 0;
     const PhraseEntry* e = cues_.Match(words, i, &len);
-    if (e != nullptr && e->field(1) == "clause" && e->field(0) == "hedged") possible = true;
+    if (e != nullptr && e->field(1) == "clause" && e->field(0) == "hedged") {
+      possible = conditional = true;
+    }
   }
   for (size_t i = from; i < trigger; ++i) {
     if (v.timex_at(i) >= 0) continue;
@@ -60,6 +66,7 @@ std::string ModalityScorer::Score(const DocView& v, size_t first, size_t trigger
     if (m == "negated" && trigger - i <= 3) negated = true;
     if (m == "planned") planned = true;
     if (m == "hedged") possible = true;
+    if (m == "hedged" && e->field(1) == "clause") conditional = true;
     if (m == "denied" && !is_denial_event) denied = true;
     i += len - 1;  // "not rule out": its "not" negates nothing on its own
   }
@@ -100,7 +107,9 @@ std::string ModalityScorer::Score(const DocView& v, size_t first, size_t trigger
     if (w == ";" || w == ":" || (w == "," && i > trigger_end + 1)) break;
     size_t len = 0;
     const PhraseEntry* e = cues_.Match(words, i, &len);
-    if (e != nullptr && e->field(1) == "clause" && e->field(0) == "hedged") possible = true;
+    if (e != nullptr && e->field(1) == "clause" && e->field(0) == "hedged") {
+      possible = conditional = true;
+    }
   }
   // Hedges anywhere before the trigger in its sentence, or right after it.
   size_t hedge_to = std::min(limit, trigger_end + 2);
@@ -125,7 +134,7 @@ std::string ModalityScorer::Score(const DocView& v, size_t first, size_t trigger
                                                  : CueModality(attribution_cue);
   if (denied || framing == "denied") return "denied";
   if (negated) return "negated";
-  if (possible) return "hedged";
+  if (possible) return conditional && (planned || future) ? "planned" : "hedged";
   if (planned || future) return "planned";
   if (hedged || framing == "hedged") return "hedged";
   if (framing == "estimated") return "estimated";

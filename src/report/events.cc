@@ -329,6 +329,10 @@ void BuildTimeline(Consolidator::State* st) {
       const EventRec& m = st->events[ei];
       if (m.modality == "planned") {
         ++planned;
+      } else if (m.modality == "hedged") {
+        // Spoken of as possible ("if Russia sought peace, a ceasefire
+        // should ..."): no evidence either way that it happened, so it
+        // counts neither way (its doubt is in the confidence).
       } else if (m.modality == "denied" || m.modality == "negated") {
         ++denied;
       } else {

@@ -153,6 +153,7 @@ StatusOr<std::unique_ptr<EventTagger>> EventTagger::Create() {
   SITREP_RETURN_IF_ERROR(t->amount_nouns_.Load("lexicons/quantity-amount-nouns.tsv", 2));
   SITREP_RETURN_IF_ERROR(t->population_nouns_.Load("lexicons/quantity-population-nouns.tsv", 2));
   SITREP_RETURN_IF_ERROR(t->duration_cues_.Load("lexicons/duration-cues.tsv", 2));
+  SITREP_RETURN_IF_ERROR(t->light_verbs_.Load("lexicons/event-light-verbs.tsv", 2));
   SITREP_RETURN_IF_ERROR(t->modality_.Load());
   // The entity stage shares this gazetteer; without it subjects stay the
   // ids of the mentions themselves.
@@ -650,21 +651,33 @@ Status EventTagger::Annotate(Document* doc, const AnnotateOptions& options) cons
             verb_actor >= 0) {
           actor = verb_actor;
         }
-        // "condemning the invasion": an event noun that is the object of
-        // another trigger is not done by that trigger's subject.
+        // "condemning the invasion", "asked China to support the invasion":
+        // an event noun under a verb that does not do it is not the
+        // subject's; it takes an actor from its own phrase only ("Russia's
+        // invasion"). Under a verb that does it ("launched an invasion") or
+        // that is the same event ("approved the delivery"), the subject acts.
         bool object_of_trigger = false;
-        if (noun_trigger && actor < 0) {
+        if (noun_trigger && actor < 0 && v.has_pos()) {
           size_t b = i;
-          while (b > first && i - b < 4 &&
-                 (chunker_.IsDeterminer(words[b - 1]) ||
-                  (v.has_pos() && v.pos(b - 1).substr(0, 2) == "JJ"))) {
+          int owner = -1;
+          while (b > first && i - b < 5) {
+            size_t p = b - 1;
+            bool phrase = chunker_.IsDeterminer(words[p]) || v.pos(p).substr(0, 2) == "JJ" ||
+                          v.pos(p) == "PRP$" || v.pos(p) == "POS" || v.entity_at(p) >= 0;
+            if (!phrase) break;
+            int en = v.entity_at(p);
+            if (en >= 0 && owner < 0 && entity_ok_as_actor(doc->entities[en])) owner = en;
             --b;
           }
-          for (size_t o = first_event; b > first && o < info.size() && !object_of_trigger; ++o) {
-            // (Of the same type it is the same event: "approved the
-            // delivery of 14 tanks" is Germany's delivery.)
-            object_of_trigger = info[o].token_end == b && v.has_pos() &&
-                                v.pos(b - 1).substr(0, 2) == "VB" && doc->events[o].type != e->type;
+          if (owner >= 0) {
+            actor = owner;
+          } else if (b > first && v.pos(b - 1).substr(0, 2) == "VB" &&
+                     !light_verbs_.Contains(words[b - 1])) {
+            bool same = false;
+            for (size_t o = first_event; o < info.size() && !same; ++o) {
+              same = info[o].token_end == b && doc->events[o].type == e->type;
+            }
+            object_of_trigger = !same;
           }
         }
         if (object_of_trigger) actor = -2;

@@ -124,6 +124,7 @@ class EventTagger : public Annotator {
   PhraseLexicon amount_nouns_;      // "total", "force": quantity-amount-nouns.tsv
   PhraseLexicon population_nouns_;  // "countries", "people": quantity-population-nouns.tsv
   PhraseLexicon duration_cues_;     // "lasted", "war": duration-cues.tsv
+  PhraseLexicon light_verbs_;       // "launched", "held": event-light-verbs.tsv
   // First three letters of every trigger lemma and of every irregular form
   // of one ("met" for "meet"): words starting otherwise are not lemmatized.
   // As bits indexed by the three letters (a-z), so the check costs no

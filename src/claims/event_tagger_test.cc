@@ -429,6 +429,27 @@ TEST_F(EventTaggerTest, DatedEventsWithoutAFigure) {
   }
 }
 
+TEST_F(EventTaggerTest, AnEventNounUnderAVerbThatDoesNotDoItHasNoActorFromTheClause) {
+  Document doc = MakeDoc(
+      "On Sunday, Russia asked China to support the invasion of Ukraine. On Monday, Russia "
+      "launched an invasion of Georgia.",
+      "2022-03-15");
+  ASSERT_TRUE(SetPosTags(&doc,
+                         "IN NNP , NNP VBD NNP TO VB DT NN IN NNP . IN NNP , NNP VBD DT NN IN "
+                         "NNP ."));
+  AddEntity(&doc, "Russia", "GPE", "russia@RU");
+  AddEntity(&doc, "China", "GPE", "china@CN");
+  AddEntity(&doc, "Ukraine", "GPE", "ukraine@UA");
+  AddEntity(&doc, "Russia", "GPE", "russia@RU", 70);
+  AddEntity(&doc, "Georgia", "GPE", "georgia@GE");
+  AddTimex(&doc, "Sunday", "2022-03-13");
+  AddTimex(&doc, "Monday", "2022-03-14");
+  Run(&doc);
+  ASSERT_EQ(doc.events.size(), 2u);
+  EXPECT_EQ(doc.events[0].actor, "");
+  EXPECT_EQ(doc.events[1].actor, doc.entities[3].id);
+}
+
 TEST_F(EventTaggerTest, BareFigureBorrowsThePreviousCountedNoun) {
   Document doc = MakeDoc("Germany sent 12 tanks to Ukraine. Five have been destroyed since then.");
   AddEntity(&doc, "Germany", "GPE", "germany@DE");

@@ -810,6 +810,11 @@ void EventTagger::BuildClaims(const DocView& v, const std::vector<EventInfo>& in
         bool near = tt >= ei.token_end ? tt - ei.token_end < 6
                     : te <= ei.token   ? ei.token - te < 6
                                        : true;
+        // ("in May 2023, with Russia's ongoing invasion ...": the date of
+        // another clause.)
+        size_t gap_from = tt >= ei.token_end ? ei.token_end : te;
+        size_t gap_to = tt >= ei.token_end ? tt : ei.token;
+        for (size_t x = gap_from; near && x < gap_to; ++x) near = v.word(x) != ",";
         int target = entity_index(ev.target);
         dated_attack = dated_attack || (near && (target >= 0 || t.value.size() >= 10));
         if (dated_attack && target >= 0) {

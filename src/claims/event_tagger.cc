@@ -388,6 +388,13 @@ EventTagger::Attachment EventTagger::Attach(const DocView& v, const Document& do
       ++skipped;
       continue;
     }
+    // "has lost, among others, almost a thousand soldiers": an aside.
+    if (words[t] == "," && t >= first + 3 && words[t - 1] == "others" && words[t - 2] == "among" &&
+        words[t - 3] == ",") {
+      b = t - 3;
+      ++skipped;
+      continue;
+    }
     if ((is_adverb(t) && !v.IsCapitalized(t)) || chunker_.IsDeterminer(words[t]) ||
         words[t] == "up" || words[t] == "down" || words[t] == "off" || words[t] == "out") {
       if (trigger_at(t) >= 0) break;
@@ -651,6 +658,21 @@ Status EventTagger::Annotate(Document* doc, const AnnotateOptions& options) cons
             verb_actor >= 0) {
           actor = verb_actor;
         }
+        // "prompting Western countries to send weapons", "urged Germany to
+        // send tanks": an infinitive with its own subject between it and the
+        // verb before it; "Berlin agreed to send" has none.
+        if (actor < 0 && verb && i > first + 2 && words[i - 1] == "to") {
+          size_t c = i - 1;
+          while (c > first && i - c < 8 && v.pos(c - 1).substr(0, 2) != "VB") --c;
+          if (c > first && c < i - 1 && v.pos(c - 1).substr(0, 2) == "VB") {
+            int own = -2;
+            for (size_t t = c; t + 1 < i; ++t) {
+              int en = v.entity_at(t);
+              if (en >= 0 && entity_ok_as_actor(doc->entities[en])) own = en;
+            }
+            actor = own;
+          }
+        }
         // "condemning the invasion", "asked China to support the invasion":
         // an event noun under a verb that does not do it is not the
         // subject's; it takes an actor from its own phrase only ("Russia's
@@ -681,6 +703,7 @@ Status EventTagger::Annotate(Document* doc, const AnnotateOptions& options) cons
           }
         }
         if (object_of_trigger) actor = -2;
+        // (-2: no actor, by the rules above; -1: none found yet.)
         if (actor == -1) actor = pick_before(true, true);
         if (actor == -1) actor = pick_before(true);
         if (actor == -1) actor = pick_before(false);
@@ -794,8 +817,11 @@ Status EventTagger::Annotate(Document* doc, const AnnotateOptions& options) cons
         size_t pc = 0;
         size_t pe = CountedEnd(v, *doc, k - 1, &pc);
         bool list = pe < qt;
+        // (Asides between the items: "and, among others,", "as well as".)
         for (size_t t = pe; t < qt && list; ++t) {
-          list = words[t] == "," || words[t] == "and" || words[t] == "or";
+          std::string_view w = words[t];
+          list = w == "," || w == "and" || w == "or" || w == "among" || w == "others" ||
+                 w == "including" || w == "plus" || w == "as" || w == "well";
         }
         if (list) {
           at.event = q_event[k - 1];

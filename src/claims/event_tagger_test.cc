@@ -450,6 +450,33 @@ TEST_F(EventTaggerTest, AnEventNounUnderAVerbThatDoesNotDoItHasNoActorFromTheCla
   EXPECT_EQ(doc.events[1].actor, doc.entities[3].id);
 }
 
+TEST_F(EventTaggerTest, AnInfinitiveWithItsOwnSubjectIsNotTheClauseSubjects) {
+  Document doc = MakeDoc(
+      "Russia launched its invasion in February, prompting Western countries to send 300 tanks. "
+      "Poland urged Germany to send 14 tanks. Berlin agreed to send 20 howitzers.",
+      "2022-03-15");
+  ASSERT_TRUE(SetPosTags(&doc,
+                         "NNP VBD PRP$ NN IN NNP , VBG JJ NNS TO VB CD NNS . NNP VBD NNP TO "
+                         "VB CD NNS . NNP VBD TO VB CD NNS ."));
+  AddEntity(&doc, "Russia", "GPE", "russia@RU");
+  AddEntity(&doc, "Poland", "GPE", "poland@PL");
+  AddEntity(&doc, "Germany", "GPE", "germany@DE");
+  AddEntity(&doc, "Berlin", "GPE", "germany@DE");
+  AddTimex(&doc, "February", "2022-02");
+  Run(&doc);
+  std::vector<std::string> got;
+  for (const auto& c : doc.claims) {
+    if (c.value.max)
+      got.push_back(c.subject + "|" + std::to_string(static_cast<int>(*c.value.max)));
+  }
+  auto has = [&](const std::string& s) {
+    return std::find(got.begin(), got.end(), s) != got.end();
+  };
+  EXPECT_TRUE(has("|300")) << ::testing::PrintToString(got);
+  EXPECT_TRUE(has("germany@DE|14")) << ::testing::PrintToString(got);
+  EXPECT_TRUE(has("germany@DE|20")) << ::testing::PrintToString(got);
+}
+
 TEST_F(EventTaggerTest, BareFigureBorrowsThePreviousCountedNoun) {
   Document doc = MakeDoc("Germany sent 12 tanks to Ukraine. Five have been destroyed since then.");
   AddEntity(&doc, "Germany", "GPE", "germany@DE");

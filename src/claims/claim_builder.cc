@@ -586,6 +586,8 @@ void EventTagger::BuildClaims(const DocView& v, const std::vector<EventInfo>& in
     } else if (!IsPeopleOrThing(q.unit)) {
       measure = q.unit;
     }
+    // (A bare unit says nothing: "more than 20%" with nothing it is of.)
+    if (measure == "%") continue;
     if (measure.empty() && !borrowed.empty()) {
       measure = borrowed;
       // "Five have been lost": the participle after the auxiliaries says
@@ -657,6 +659,14 @@ void EventTagger::BuildClaims(const DocView& v, const std::vector<EventInfo>& in
     c.value.max = q.max;
     if (q.bound == "more-than" || q.bound == "at-least") c.value.max.reset();
     if (q.bound == "at-most" || q.bound == "less-than") c.value.min.reset();
+    // "hundreds of thousands, if not a million": the figure conceded first
+    // is the floor.
+    if (k > 0 && qt >= first + 3 && v.word(qt - 1) == "not" && v.word(qt - 2) == "if" &&
+        v.word(qt - 3) == "," && doc->quantities[k - 1].end <= v.start(qt - 3) &&
+        v.TokenAt(doc->quantities[k - 1].end) == qt - 3 && doc->quantities[k - 1].min) {
+      c.value.min = doc->quantities[k - 1].min;
+      c.value.approx = true;
+    }
 
     if (ev != nullptr) {
       c.event = ev->id;

@@ -477,6 +477,18 @@ TEST_F(EventTaggerTest, AnInfinitiveWithItsOwnSubjectIsNotTheClauseSubjects) {
   EXPECT_TRUE(has("germany@DE|20")) << ::testing::PrintToString(got);
 }
 
+TEST_F(EventTaggerTest, IfNotConcedesAHigherFigure) {
+  Document doc = MakeDoc(
+      "The strikes mean that hundreds of thousands, if not a million more Ukrainians will flee.");
+  ASSERT_TRUE(SetPosTags(&doc, "DT NNS VBP IN NNS IN NNS , IN RB DT CD JJR NNPS MD VB ."));
+  AddEntity(&doc, "Ukrainians", "NORP", "ukraine@UA");
+  Run(&doc);
+  ASSERT_EQ(doc.claims.size(), 1u);
+  EXPECT_EQ(*doc.claims[0].value.min, 100000);
+  EXPECT_EQ(*doc.claims[0].value.max, 1000000);
+  EXPECT_NE(doc.claims[0].modality, "negated");
+}
+
 TEST_F(EventTaggerTest, BareFigureBorrowsThePreviousCountedNoun) {
   Document doc = MakeDoc("Germany sent 12 tanks to Ukraine. Five have been destroyed since then.");
   AddEntity(&doc, "Germany", "GPE", "germany@DE");

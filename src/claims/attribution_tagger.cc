@@ -165,13 +165,25 @@ size_t AttributionTagger::HandleCue(const DocView& v, size_t i, size_t len, cons
         break;
       }
     }
-    if (se < limit && report_nouns_.Contains(words[se - 1]) &&
-        (words[se] == "by" || words[se] == "from")) {
-      size_t inner = SourceAfter(v, se + 1, limit);
-      if (inner > se + 1) {
+    // "according to a report released on Wednesday by UNHCR": the report's
+    // owner after its participle and a date.
+    size_t by = se;
+    if (se < limit && report_nouns_.Contains(words[se - 1]) && v.has_pos() && v.pos(se) == "VBN") {
+      size_t t = se + 1;
+      while (t < limit && t < se + 7 &&
+             (v.timex_at(t) >= 0 || words[t] == "on" || words[t] == "in" || words[t] == "last" ||
+              words[t] == "this" || words[t] == "earlier")) {
+        ++t;
+      }
+      if (t < limit && words[t] == "by") by = t;
+    }
+    if (by < limit && report_nouns_.Contains(words[se - 1]) &&
+        (words[by] == "by" || words[by] == "from")) {
+      size_t inner = SourceAfter(v, by + 1, limit);
+      if (inner > by + 1) {
         cue += ' ';
         cue += words[se - 1];
-        sb = se + 1;
+        sb = by + 1;
         se = inner;
       }
     }

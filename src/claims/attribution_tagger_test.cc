@@ -111,6 +111,19 @@ TEST_F(AttributionTaggerTest, ApostropheIsNoQuote) {
   EXPECT_EQ(v.word(close[0] - 1), "enough");
 }
 
+TEST_F(AttributionTaggerTest, ReportOwnerAfterItsParticipleAndDate) {
+  Document doc = MakeDoc(
+      "The number rose to 110 million, according to a report released on Wednesday by UNHCR.");
+  ASSERT_TRUE(SetPosTags(&doc, "DT NN VBD TO CD CD , VBG TO DT NN VBN IN NNP IN NNP ."));
+  AddTimex(&doc, "Wednesday", "2023-06-14");
+  AddEntity(&doc, "UNHCR", "ORG", "unhcr");
+  auto a = Tag(&doc);
+  ASSERT_EQ(a.size(), 1u);
+  EXPECT_EQ(a[0].source_text, "UNHCR");
+  EXPECT_EQ(a[0].source_actor, "unhcr");
+  EXPECT_EQ(a[0].cue, "according to report");
+}
+
 TEST_F(AttributionTaggerTest, CitingChain) {
   auto a = Tag("The convoy was hit twice, reports Reuters, citing the Red Cross office in Gaza.");
   ASSERT_EQ(a.size(), 2u);

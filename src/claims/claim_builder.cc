@@ -788,8 +788,11 @@ void EventTagger::BuildClaims(const DocView& v, const std::vector<EventInfo>& in
     // news of the document's time (within a year of its date), not history
     // ("Germany invaded Poland in 1939").
     bool dated_attack = false;
-    if (object.empty() && ev.type == "ASSAULT" && (!ev.target.empty() || !ev.location.empty()) &&
-        dct.size() >= 4) {
+    // (Taking territory is dated by the stricter rule below.)
+    bool takes_territory =
+        ev.subtype == "invasion" || ev.subtype == "occupy" || ev.subtype == "liberate";
+    if (object.empty() && ev.type == "ASSAULT" && !takes_territory &&
+        (!ev.target.empty() || !ev.location.empty()) && dct.size() >= 4) {
       for (const Timex& t : doc->timexes) {
         if (t.id != ev.time || t.value.size() < 4) continue;
         int ty = std::atoi(t.value.substr(0, 4).c_str());
@@ -825,6 +828,13 @@ void EventTagger::BuildClaims(const DocView& v, const std::vector<EventInfo>& in
         size_t gap_from = tt >= ei.token_end ? ei.token_end : te;
         size_t gap_to = tt >= ei.token_end ? tt : ei.token;
         for (size_t x = gap_from; near && x < gap_to; ++x) near = v.word(x) != ",";
+        // (A date that opens the sentence, "On February 24, 2022, Russia
+        // launched a large-scale invasion", dates its main clause.)
+        size_t s_first = v.sentence_first(v.sentence(ei.token));
+        if (tt < ei.token && (tt == s_first || (tt == s_first + 1 && (v.word(s_first) == "on" ||
+                                                                      v.word(s_first) == "in")))) {
+          near = true;
+        }
         int target = entity_index(ev.target);
         dated_attack = dated_attack || (near && (target >= 0 || t.value.size() >= 10));
         if (dated_attack && target >= 0) {

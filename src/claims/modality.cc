@@ -134,7 +134,7 @@ std::string ModalityScorer::Score(const DocView& v, size_t first, size_t trigger
                                                  : CueModality(attribution_cue);
   if (denied || framing == "denied") return "denied";
   if (negated) return "negated";
-  if (possible) return conditional && (planned || future) ? "planned" : "hedged";
+  if (possible) return conditional && future ? "planned" : "hedged";
   if (planned || future) return "planned";
   if (hedged || framing == "hedged") return "hedged";
   if (framing == "estimated") return "estimated";

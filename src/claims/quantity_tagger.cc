@@ -59,9 +59,11 @@ StatusOr<std::unique_ptr<QuantityTagger>> QuantityTagger::Create() {
       t->clock_before_.Add(r[0], {});
     } else if (r[1] == "after") {
       t->clock_after_.Add(r[0], {});
+    } else if (r[1] == "after-any") {
+      t->clock_after_.Add(r[0], {"any"});
     } else {
       return Status::InvalidArgument(
-          "lexicons/quantity-clock-words.tsv: side must be before|after: " + r[0]);
+          "lexicons/quantity-clock-words.tsv: side must be before|after|after-any: " + r[0]);
     }
   }
   return t;
@@ -324,10 +326,15 @@ bool QuantityTagger::NamesSomething(const DocView& v, size_t j, const NumberMatc
       (!v.has_pos() || v.pos(j - 1) == "NNP" || v.pos(j - 1) == "NNPS")) {
     return true;
   }
-  // "at 14.00", "9.30 pm": a clock time.
-  if (m.clock_shape && m.max < 24) {
-    if (j > first && clock_before_.Contains(words[j - 1])) return true;
-    if (m.end < limit && clock_after_.Contains(words[m.end])) return true;
+  // "at 14.00", "9.30 pm": a clock time; "17 o'clock", "9 pm" too.
+  if (m.clock_shape && m.max < 24 && j > first && clock_before_.Contains(words[j - 1])) return true;
+  if (m.clock_shape && m.max < 24 && m.end < limit && clock_after_.Contains(words[m.end])) {
+    return true;
+  }
+  // ("17 o'clock", "9 pm": words that make any small whole number a time.)
+  if (!m.has_comma && m.unit.empty() && m.max <= 24 && m.end < limit) {
+    const PhraseEntry* e = clock_after_.Find(words[m.end]);
+    if (e != nullptr && e->fields.size() == 1 && e->field(0) == "any") return true;
   }
   // "495 123 4567", "2 2022": digits running into more digits are a code.
   if (m.end < limit && !words[m.end].empty() && words[m.end][0] >= '0' && words[m.end][0] <= '9' &&

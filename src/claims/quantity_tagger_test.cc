@@ -182,6 +182,8 @@ TEST_F(QuantityTaggerTest, NumbersThatNameRatherThanCount) {
   EXPECT_EQ(*q[0].min, 14);
   EXPECT_TRUE(Tag("The 32-member bloc met a 20-year-old envoy.").empty());
   EXPECT_TRUE(Tag("The summit begins at 14.00 in Brussels.").empty());
+  EXPECT_TRUE(Tag("The leaders met after 17 o'clock and again at 9 pm.").empty());
+  EXPECT_EQ(Tag("The strike wounded 5 local residents.").size(), 1u);
   EXPECT_TRUE(Tag("The soldier, aged 45, was 45 years old.").empty());
   EXPECT_TRUE(Tag("Call 555-123-4567 for details.").empty());
   // A ratio is no count; "struck three times" still counts strikes.

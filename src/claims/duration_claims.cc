@@ -63,6 +63,11 @@ void EventTagger::BuildDurationClaims(const DocView& v, const std::vector<int>& 
     if (t.type != "DURATION" || !ParseDuration(t.value, &n, &unit)) continue;
     size_t tb = v.TokenAt(t.start), te = v.TokenAt(t.end);
     if (tb >= v.size() || te <= tb) continue;
+    // A count of units ("two years", "18 months"), not a place in time
+    // ("the first day of the invasion").
+    bool counted = !v.has_pos();
+    for (size_t k = tb; k < te && !counted; ++k) counted = v.pos(k) == "CD";
+    if (!counted) continue;
     size_t s = v.sentence(tb);
     size_t first = v.sentence_first(s), limit = v.sentence_last(s);
     size_t head = SIZE_MAX, owner_from = 0, owner_to = 0;
@@ -80,12 +85,12 @@ void EventTagger::BuildDurationClaims(const DocView& v, const std::vector<int>& 
         owner_from = chunker_.NounPhraseBefore(v, b, first);
       }
     }
-    // "two years of (Russia's) war".
+    // "two years of (Russia's, civil) war".
     if (head == SIZE_MAX && te + 1 < limit && words[te] == "of") {
       size_t j = te + 1;
       while (j < limit && j < te + 5 &&
              (chunker_.IsDeterminer(words[j]) || v.entity_at(j) >= 0 || words[j] == "'s" ||
-              words[j] == "\xE2\x80\x99s")) {
+              words[j] == "\xE2\x80\x99s" || (v.has_pos() && v.pos(j) == "JJ"))) {
         ++j;
       }
       const PhraseEntry* e = j < limit ? duration_cues_.Find(words[j]) : nullptr;

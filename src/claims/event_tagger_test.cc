@@ -372,6 +372,7 @@ TEST_F(EventTaggerTest, DurationsTiedToWhatTheyMeasureAreClaims) {
     if (c.measure.find("duration") != std::string::npos) durations.push_back(&c);
   }
   // "served for two years" describes; no cue ties it to anything measured.
+  // (A place in time is no duration: see OrdinalDayIsNoDuration.)
   ASSERT_EQ(durations.size(), 2u);
   EXPECT_EQ(durations[0]->measure, "talks duration in hours");
   EXPECT_EQ(*durations[0]->value.min, 5);
@@ -487,6 +488,14 @@ TEST_F(EventTaggerTest, IfNotConcedesAHigherFigure) {
   EXPECT_EQ(*doc.claims[0].value.min, 100000);
   EXPECT_EQ(*doc.claims[0].value.max, 1000000);
   EXPECT_NE(doc.claims[0].modality, "negated");
+}
+
+TEST_F(EventTaggerTest, OrdinalDayIsNoDuration) {
+  Document doc = MakeDoc("She has not appeared since the first day of the invasion.");
+  ASSERT_TRUE(SetPosTags(&doc, "PRP VBZ RB VBN IN DT JJ NN IN DT NN ."));
+  AddTimex(&doc, "the first day", "P1D", "DURATION");
+  Run(&doc);
+  for (const auto& c : doc.claims) ADD_FAILURE() << c.measure;
 }
 
 TEST_F(EventTaggerTest, BareFigureBorrowsThePreviousCountedNoun) {

@@ -308,8 +308,11 @@ size_t AttributionTagger::HandleCue(const DocView& v, size_t i, size_t len, cons
       return after;
     }
     // "the number of hungry people is estimated to rise", "he is said to
-    // have fled": the subject is what is reported on, not who reports.
-    if (k < i && IsAux(words[k]) && after < limit && words[after] == "to") {
+    // have fled", "Libya's GDP was estimated at $75 billion": with no agent,
+    // the subject is what is reported on, not who reports.
+    // (Not in a relative clause, "$91m, which was confirmed in the
+    // budget": that framing is of the clause's antecedent alone.)
+    if (k < i && IsAux(words[k]) && !(k > first && IsRelativePronoun(words[k - 1]))) {
       // The span starts with the subject's clause, so that a framing in a
       // clause of its own (", and the number ... is estimated to") does not
       // govern the clause before it.

@@ -333,8 +333,19 @@ void EventTagger::BuildClaims(const DocView& v, const std::vector<EventInfo>& in
       // "aid valued at $2 billion".
       size_t b = qt - 1, e = qt - 1;
       std::string_view w = v.word(qt - 1);
+      // "drones and parts worth over $12 million"; "Libya's GDP was
+      // estimated at $75 billion": past the verb that values it.
+      if (w == "worth") w = "at";
+      if (w == "at" && qt > first + 3 && v.has_pos() && v.pos(qt - 2).substr(0, 2) == "VB") {
+        size_t t = qt - 2;
+        while (t > first + 1 && (v.pos(t - 1).substr(0, 2) == "VB" ||
+                                 v.pos(t - 1).substr(0, 2) == "RB" || v.pos(t - 1) == "MD")) {
+          --t;
+        }
+        e = t;
+      }
       if (w == "(" || w == "to" || w == "at") {
-        b = chunker_.NounPhraseBefore(v, qt - 1, first);
+        b = chunker_.NounPhraseBefore(v, e, first);
         // Past a place or a beneficiary: "contributions to Ukraine to $116m".
         if (w != "(" && b < e && b > first + 1 &&
             (v.word(b - 1) == "to" || v.word(b - 1) == "for" || v.word(b - 1) == "in")) {
@@ -344,6 +355,11 @@ void EventTagger::BuildClaims(const DocView& v, const std::vector<EventInfo>& in
             b = b2;
           }
         }
+      }
+      // ("drones and parts worth ...": both conjuncts.)
+      if (b < e && b > first + 1 && v.word(b - 1) == "and") {
+        size_t b3 = chunker_.NounPhraseBefore(v, b - 1, first);
+        if (b3 < b - 1) b = b3;
       }
       if (b < e) {
         cb = b;

@@ -498,6 +498,27 @@ TEST_F(EventTaggerTest, OrdinalDayIsNoDuration) {
   for (const auto& c : doc.claims) ADD_FAILURE() << c.measure;
 }
 
+TEST_F(EventTaggerTest, MoneyValuesThePhraseBeforeItsVerbOrWorth) {
+  Document doc = MakeDoc(
+      "China sold Russia drones and parts worth $12 million. Libya's GDP was estimated at "
+      "$75 billion.");
+  ASSERT_TRUE(
+      SetPosTags(&doc, "NNP VBD NNP NNS CC NNS JJ $ CD CD . NNP POS NNP VBD VBN IN $ CD CD ."));
+  AddEntity(&doc, "China", "GPE", "china@CN");
+  AddEntity(&doc, "Russia", "GPE", "russia@RU");
+  AddEntity(&doc, "Libya", "GPE", "libya@LY");
+  Run(&doc);
+  ASSERT_EQ(doc.claims.size(), 2u);
+  EXPECT_EQ(doc.claims[0].measure.substr(0, 16), "drones and parts");
+  EXPECT_EQ(doc.claims[1].measure, "gdp");
+  EXPECT_EQ(doc.claims[1].subject, "libya@LY");
+  // Estimated by nobody named: the GDP is not a source.
+  ASSERT_FALSE(doc.claims[1].attribution.empty());
+  for (const auto& a : doc.attributions) {
+    if (a.id == doc.claims[1].attribution) EXPECT_EQ(a.source_text, "");
+  }
+}
+
 TEST_F(EventTaggerTest, BareFigureBorrowsThePreviousCountedNoun) {
   Document doc = MakeDoc("Germany sent 12 tanks to Ukraine. Five have been destroyed since then.");
   AddEntity(&doc, "Germany", "GPE", "germany@DE");

@@ -834,6 +834,11 @@ void EventTagger::BuildClaims(const DocView& v, const std::vector<EventInfo>& in
         (ev.subtype == "invasion" || ev.subtype == "occupy" || ev.subtype == "liberate")) {
       for (const Timex& t : doc->timexes) {
         if (t.id != ev.time) continue;
+        // ("Mr Putin said today about the invasion": the day of the
+        // statement, not of the invasion it names; "Russia said on Monday
+        // it would invade" dates the intent it states.)
+        bool noun = v.has_pos() && v.pos(ei.token).substr(0, 2) == "NN";
+        if (noun && StatementTime(*doc, t.id) >= 0) continue;
         // Tokens between the date and the trigger, on either side.
         size_t tt = v.TokenAt(t.start), te = v.TokenAt(t.end);
         bool near = tt >= ei.token_end ? tt - ei.token_end < 6
@@ -847,10 +852,9 @@ void EventTagger::BuildClaims(const DocView& v, const std::vector<EventInfo>& in
         // (A date that opens the sentence, "On February 24, 2022, Russia
         // launched a large-scale invasion", dates its main clause.)
         size_t s_first = v.sentence_first(v.sentence(ei.token));
-        if (tt < ei.token && (tt == s_first || (tt == s_first + 1 && (v.word(s_first) == "on" ||
-                                                                      v.word(s_first) == "in")))) {
-          near = true;
-        }
+        bool opens = tt == s_first ||
+                     (tt == s_first + 1 && (v.word(s_first) == "on" || v.word(s_first) == "in"));
+        if (tt < ei.token && opens && te < ei.token && v.word(te) == ",") near = true;
         int target = entity_index(ev.target);
         dated_attack = dated_attack || (near && (target >= 0 || t.value.size() >= 10));
         if (dated_attack && target >= 0) {

@@ -643,9 +643,26 @@ Status EventTagger::Annotate(Document* doc, const AnnotateOptions& options) cons
         // ("the deployment of North Korean troops" names whose they are).
         bool of_target =
             noun_trigger && e->type == "ASSAULT" && trig_end + 1 < limit && words[trig_end] == "of";
+        // ("Russia's invasion of Ukraine passed by the board": an owner in
+        // the noun's own phrase wins over a "by" of another verb.)
+        bool owned = false;
+        if (noun_trigger && v.has_pos()) {
+          for (size_t b = i; b > first && i - b < 5 && !owned; --b) {
+            size_t p = b - 1;
+            int en = v.entity_at(p);
+            owned = en >= 0 && p + 1 < i &&
+                    (words[p + 1] == "'s" || words[p + 1] == "\xE2\x80\x99s") &&
+                    entity_ok_as_actor(doc->entities[en]);
+            if (!(chunker_.IsDeterminer(words[p]) || v.pos(p).substr(0, 2) == "JJ" ||
+                  v.pos(p) == "POS" || en >= 0 || words[p] == "'s" ||
+                  words[p] == "\xE2\x80\x99s")) {
+              break;
+            }
+          }
+        }
         if (of_target) {
           target = pick_after(trig_end + 1, 3, false, true);
-          actor = pick_after(trig_end + 1, 8, true);
+          if (!owned) actor = pick_after(trig_end + 1, 8, true);
         } else if (noun_trigger && trig_end + 1 < limit &&
                    (words[trig_end] == "of" || words[trig_end] == "by")) {
           actor = pick_after(trig_end + 1, 3, false);
@@ -708,7 +725,15 @@ Status EventTagger::Annotate(Document* doc, const AnnotateOptions& options) cons
         if (actor == -1) actor = pick_before(true);
         if (actor == -1) actor = pick_before(false);
         if (actor == -2) actor = -1;
-        if (target < 0) target = pick_after(trig_end, 10, false, true);
+        // (A noun's target follows it closely: "an attack on Kyiv"; not a
+        // name in the next clause.)
+        size_t reach = 10;
+        if (noun_trigger) {
+          std::string_view w = trig_end < limit ? words[trig_end] : std::string_view();
+          bool prep = w == "into" || w == "on" || w == "against" || w == "of" || w == "at";
+          reach = prep ? 6 : 3;
+        }
+        if (target < 0) target = pick_after(trig_end, reach, false, true);
         if (target == actor) target = -1;
         // "Putin and Kim Jong-un signed", "Russia and China held talks":
         // in an agreement or a meeting the other conjunct is the

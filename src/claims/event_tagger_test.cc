@@ -519,6 +519,18 @@ TEST_F(EventTaggerTest, MoneyValuesThePhraseBeforeItsVerbOrWorth) {
   }
 }
 
+TEST_F(EventTaggerTest, AnEventNounsOwnerWinsOverTheAgentOfAnotherVerb) {
+  Document doc = MakeDoc("A resolution on Russia's invasion of Ukraine was passed by the IAEA.");
+  ASSERT_TRUE(SetPosTags(&doc, "DT NN IN NNP POS NN IN NNP VBD VBN IN DT NNP ."));
+  AddEntity(&doc, "Russia", "GPE", "russia@RU");
+  AddEntity(&doc, "Ukraine", "GPE", "ukraine@UA");
+  AddEntity(&doc, "IAEA", "ORG", "iaea");
+  Run(&doc);
+  ASSERT_FALSE(doc.events.empty());
+  EXPECT_EQ(doc.events[0].actor, doc.entities[0].id);
+  EXPECT_EQ(doc.events[0].target, doc.entities[1].id);
+}
+
 TEST_F(EventTaggerTest, BareFigureBorrowsThePreviousCountedNoun) {
   Document doc = MakeDoc("Germany sent 12 tanks to Ukraine. Five have been destroyed since then.");
   AddEntity(&doc, "Germany", "GPE", "germany@DE");

@@ -531,6 +531,14 @@ TEST_F(EventTaggerTest, AnEventNounsOwnerWinsOverTheAgentOfAnotherVerb) {
   EXPECT_EQ(doc.events[0].target, doc.entities[1].id);
 }
 
+TEST_F(EventTaggerTest, ANamingParticipleSaysNothingHappened) {
+  Document doc =
+      MakeDoc("North of the city lie 1,000 square miles of wetlands known as the Marsh.");
+  ASSERT_TRUE(SetPosTags(&doc, "RB IN DT NN VBP CD JJ NNS IN NNS VBN IN DT NNP ."));
+  Run(&doc);
+  for (const auto& c : doc.claims) EXPECT_EQ(c.measure.find("known"), std::string::npos);
+}
+
 TEST_F(EventTaggerTest, BareFigureBorrowsThePreviousCountedNoun) {
   Document doc = MakeDoc("Germany sent 12 tanks to Ukraine. Five have been destroyed since then.");
   AddEntity(&doc, "Germany", "GPE", "germany@DE");

@@ -287,8 +287,9 @@ size_t AttributionTagger::HandleCue(const DocView& v, size_t i, size_t len, cons
         }
       }
       if (words[b] == "by") {
-        // "by Thursday evening" is a deadline, not an agent.
-        if (v.timex_at(b + 1) >= 0) break;
+        // "by Thursday evening" is a deadline, not an agent; a "by" that
+        // ends the text names nobody.
+        if (b + 1 >= limit || v.timex_at(b + 1) >= 0) break;
         size_t se = SourceAfter(v, b + 1, limit);
         if (se == b + 1) break;
         if (channel_e > 0) {
@@ -321,7 +322,9 @@ size_t AttributionTagger::HandleCue(const DocView& v, size_t i, size_t len, cons
              words[sb - 1] != "and" && words[sb - 1] != "but" && words[sb - 1] != "that") {
         --sb;
       }
-      size_t idx = Add(v, sb, k, i, after, cue, doc);
+      // (No subject before the auxiliary: the cue alone.)
+      size_t idx =
+          sb < k ? Add(v, sb, k, i, after, cue, doc) : Add(v, i, after, i, after, cue, doc);
       doc->attributions[idx].source_text.clear();
       doc->attributions[idx].source_actor.clear();
       return after;

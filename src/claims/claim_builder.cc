@@ -270,15 +270,16 @@ void EventTagger::BuildClaims(const DocView& v, const std::vector<EventInfo>& in
     // "Currently covers 15 countries": a count of states that no event or
     // verb takes describes a body's membership; it reports nothing.
     if (ev == nullptr && q_verb[k].empty() && CountsPopulation(v, *doc, k, "states")) continue;
-    bool figure_event = ev != nullptr && (ev->type == "MOBILIZE" || ev->type == "RETREAT" ||
-                                          ev->type == "CASUALTIES" || ev->type == "AID" ||
-                                          ev->type == "ASSAULT" || ev->type == "SANCTION");
+    bool figure_event =
+        ev != nullptr && (ev->type == "MOBILIZE" || ev->type == "RETREAT" ||
+                          ev->type == "CASUALTIES" || ev->type == "AID" || ev->type == "ASSAULT" ||
+                          ev->type == "SANCTION" || ev->type == "COERCE");
     // What is counted undergoes the event (sanctioned entities, attacked
     // towns): the object of an active trigger or the subject of a passive
     // one. Its nationality then describes it; the subject is who acts.
-    bool patient =
-        ev != nullptr && ei != nullptr && !ev->actor.empty() &&
-        (ev->type == "SANCTION" || (ev->type == "ASSAULT" && (qt >= ei->token_end) != ei->passive));
+    bool patient = ev != nullptr && ei != nullptr && !ev->actor.empty() &&
+                   (ev->type == "SANCTION" || ev->type == "COERCE" ||
+                    (ev->type == "ASSAULT" && (qt >= ei->token_end) != ei->passive));
     // (Unless something happens to them in this sentence: "the six officers
     // were killed" is the claim again, maybe from another source.)
     if (!figure_event && qt > first && q.bound.empty() && !q.approx && !q.increment && q.max &&
@@ -777,7 +778,8 @@ void EventTagger::BuildClaims(const DocView& v, const std::vector<EventInfo>& in
     size_t np_end = chunker_.NounPhraseAt(v, j, limit, 6, &first, &head);
     std::string object;
     bool takes_object = ev.type == "AGREE" || ev.type == "AID" || ev.type == "MOBILIZE" ||
-                        ev.type == "SANCTION" || ev.type == "RETREAT" || ev.type == "ACCUSE";
+                        ev.type == "SANCTION" || ev.type == "RETREAT" || ev.type == "ACCUSE" ||
+                        ev.type == "COERCE";
     std::string done = ei.measure;
     size_t self_event = SIZE_MAX;
     if (np_end > j && takes_object && v.entity_at(head) < 0 && v.timex_at(head) < 0) {
@@ -875,34 +877,39 @@ void EventTagger::BuildClaims(const DocView& v, const std::vector<EventInfo>& in
                              target_type != "ORG"))) {
       continue;
     }
+    if (object.empty()) object = territory;
+    // "blamed NATO", "detained Viktor Medvedchuk", "struck Kharkiv": who or
+    // what the accusation, the coercion or the attack is aimed at says what
+    // happened. (Its object, right after it: "accused China", "an attack on
+    // the city of Kharkiv"; not a name further on.) An attack takes it only
+    // once dated as news (above); an arrest or accusation of a named person
+    // is a claim by itself.
+    auto target_object = [&](bool or_location) {
+      int target = entity_index(ev.target);
+      // ("a counteroffensive near Kherson on March 22": where, failing whom.)
+      if (target < 0 && or_location) target = entity_index(ev.location);
+      size_t tt = target >= 0 ? v.TokenAt(doc->entities[target].start) : 0;
+      if (target < 0 || tt < ei.token_end || tt > ei.token_end + 3) return std::string();
+      std::string out = doc->entities[target].text;
+      for (char& ch : out) {
+        if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+      }
+      return out;
+    };
+    if (object.empty() && (ev.type == "ACCUSE" || ev.type == "COERCE"))
+      object = target_object(false);
     // "the deployment is part of ...": a deployment, withdrawal or delivery
     // of nothing named is not a checkable statement.
     if (object.empty() && !dated_attack && ev.type != "AGREE" && ev.type != "CONCEDE" &&
         ev.type != "REJECT" && ev.type != "ACCUSE") {
       continue;
     }
+    if (object.empty() && ev.type == "ASSAULT") object = target_object(true);
     Claim c;
     c.id = "c" + std::to_string(doc->claims.size() + 1);
     c.start = ev.start;
     c.end = ev.end;
     c.subject = subject;
-    if (object.empty()) object = territory;
-    // "blamed NATO", "struck Kharkiv": who or what the accusation or the
-    // attack is aimed at says what happened.
-    if (object.empty() && (ev.type == "ACCUSE" || ev.type == "ASSAULT")) {
-      int target = entity_index(ev.target);
-      // ("a counteroffensive near Kherson on March 22": where, failing whom.)
-      if (target < 0 && ev.type == "ASSAULT") target = entity_index(ev.location);
-      // (Its object, right after it: "accused China", "an attack on the
-      // city of Kharkiv"; not a name further on.)
-      size_t tt = target >= 0 ? v.TokenAt(doc->entities[target].start) : 0;
-      if (target >= 0 && tt >= ei.token_end && tt <= ei.token_end + 3) {
-        object = doc->entities[target].text;
-        for (char& ch : object) {
-          if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
-        }
-      }
-    }
     c.measure = object.empty() ? done : object + " " + done;
     c.event = ev.id;
     c.time = ev.time;

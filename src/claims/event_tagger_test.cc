@@ -539,6 +539,31 @@ TEST_F(EventTaggerTest, ANamingParticipleSaysNothingHappened) {
   for (const auto& c : doc.claims) EXPECT_EQ(c.measure.find("known"), std::string::npos);
 }
 
+TEST_F(EventTaggerTest, ArrestsAndExpulsionsAreCoercion) {
+  Document doc = MakeDoc(
+      "Ukraine's security service detained Viktor Medvedchuk on Tuesday. Moscow expelled two "
+      "Polish diplomats on Friday.",
+      "2023-06-14");
+  ASSERT_TRUE(SetPosTags(&doc, "NNP POS NN NN VBD NNP NNP IN NNP . NNP VBD CD JJ NNS IN NNP ."));
+  AddEntity(&doc, "Ukraine", "GPE", "ukraine@UA");
+  AddEntity(&doc, "Viktor Medvedchuk", "PERSON", "viktor-medvedchuk");
+  AddEntity(&doc, "Moscow", "GPE", "russia@RU");
+  AddEntity(&doc, "Polish", "NORP", "poland@PL");
+  AddTimex(&doc, "Tuesday", "2023-06-13");
+  AddTimex(&doc, "Friday", "2023-06-09");
+  Run(&doc);
+  ASSERT_EQ(doc.events.size(), 2u);
+  EXPECT_EQ(doc.events[0].type, "COERCE");
+  EXPECT_EQ(doc.events[0].cameo, "17");
+  std::vector<std::string> got;
+  for (const auto& c : doc.claims) got.push_back(c.subject + "|" + c.measure);
+  auto has = [&](const std::string& s) {
+    return std::find(got.begin(), got.end(), s) != got.end();
+  };
+  EXPECT_TRUE(has("ukraine@UA|viktor medvedchuk detained")) << ::testing::PrintToString(got);
+  EXPECT_TRUE(has("russia@RU|polish diplomats expelled")) << ::testing::PrintToString(got);
+}
+
 TEST_F(EventTaggerTest, BareFigureBorrowsThePreviousCountedNoun) {
   Document doc = MakeDoc("Germany sent 12 tanks to Ukraine. Five have been destroyed since then.");
   AddEntity(&doc, "Germany", "GPE", "germany@DE");

@@ -207,15 +207,27 @@ void EventTagger::BuildClaims(const DocView& v, const std::vector<EventInfo>& in
     // "the number of displaced people grew by 21%", "the gas price rallied
     // more than 10 percent": a share that is a change of the phrase before.
     size_t change_word = SIZE_MAX;
+    // "the premature birth rate rose to 16%", "unemployment stood at 12%",
+    // "the share was 18%": the level of the phrase before, in percent.
+    auto level_word = [&](std::string_view w) {
+      return w == "stood" || w == "stands" || w == "standing" || w == "reached" || w == "reaches" ||
+             w == "hit" || w == "was" || w == "is" || w == "were" || w == "are" || w == "at" ||
+             w == "to" || w == "been";
+    };
+    bool level = false;
     if (q.counted.empty() && q.unit == "%" && qt > first + 2) {
       if (IsChangeWord(v.word(qt - 1))) change_word = qt - 1;
       if (v.word(qt - 1) == "by" && IsChangeWord(v.word(qt - 2))) change_word = qt - 2;
+      level = change_word == SIZE_MAX && level_word(v.word(qt - 1)) &&
+              (v.word(qt - 1) != "to" || IsChangeWord(v.word(qt - 2))) &&
+              (v.word(qt - 1) != "at" || level_word(v.word(qt - 2)));
     }
-    if (q.counted.empty() && (q.text.compare(0, 5, "from ") == 0 || change_word != SIZE_MAX) &&
-        qt > first) {
+    if (q.counted.empty() &&
+        (q.text.compare(0, 5, "from ") == 0 || change_word != SIZE_MAX || level) && qt > first) {
       size_t t = qt;
       while (t > first && qt - t < 5 &&
              (IsChangeWord(v.word(t - 1)) || chunker_.IsFunctionWord(v.word(t - 1)) ||
+              (level && level_word(v.word(t - 1))) ||
               (v.has_pos() && v.pos(t - 1).substr(0, 2) == "RB")) &&
              !chunker_.IsDeterminer(v.word(t - 1))) {
         --t;
@@ -238,6 +250,8 @@ void EventTagger::BuildClaims(const DocView& v, const std::vector<EventInfo>& in
         if (change_word != SIZE_MAX && !change_measure.empty()) {
           change_measure +=
               IsFallWord(v.word(change_word)) ? " decrease in percent" : " increase in percent";
+        } else if (level && !change_measure.empty()) {
+          change_measure += " in percent";
         }
         for (size_t p = b; p < head_end && change_owner < 0; ++p) {
           int e = v.entity_at(p);

@@ -393,6 +393,16 @@ TEST_F(EventTaggerTest, AShareThatChangesMeasuresThePhraseBeforeIt) {
   EXPECT_EQ(*doc.claims[0].value.min, 12);
   EXPECT_EQ(doc.claims[1].measure, "grain exports decrease in percent");
   EXPECT_EQ(*doc.claims[1].value.min, 30);
+
+  // A level, not a change: "rose to", "stood at".
+  Document level =
+      MakeDoc("The birth rate rose to 16%. Unemployment in the region stood at 12 percent.");
+  ASSERT_TRUE(SetPosTags(&level, "DT NN NN VBD TO CD NN . NN IN DT NN VBD IN CD NN ."));
+  Run(&level);
+  ASSERT_EQ(level.claims.size(), 2u);
+  EXPECT_EQ(level.claims[0].measure, "birth rate in percent");
+  EXPECT_EQ(level.claims[1].measure, "unemployment in percent");
+  EXPECT_EQ(*level.claims[1].value.max, 12);
 }
 
 TEST_F(EventTaggerTest, DatedEventsWithoutAFigure) {

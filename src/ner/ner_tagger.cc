@@ -40,7 +40,11 @@ NerTagger::NerTagger(std::unique_ptr<PerceptronTagger> model) : model_(std::move
 NerTagger::~NerTagger() = default;
 
 StatusOr<std::unique_ptr<NerTagger>> NerTagger::Load(const std::string& path) {
-  auto model = PerceptronTagger::Load(path, "ner");
+  // Plain lowercase words outside a span are "O" without scoring: the
+  // model gave them another class for 1 token in NNN (docs/tagger.md).
+  TagRules rules;
+  rules.plain_outside_is_o = true;
+  auto model = PerceptronTagger::Load(path, "ner", rules);
   if (!model.ok()) return model.status();
   std::unique_ptr<NerTagger> tagger(new NerTagger(std::move(*model)));
   for (const std::string& c : tagger->model_->classes()) {

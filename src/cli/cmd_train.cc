@@ -4,6 +4,7 @@
 // `sitrep train clusters` builds the word clusters of the features.
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <map>
 
 #include "cli/args.h"
@@ -111,7 +112,7 @@ int RunTrain(const std::vector<std::string>& raw, bool ner) {
         "writes MODEL (default %s).\n",
         name, ner ? " [--scheme bilou|iob]" : "",
         ner ? " [--no-gazetteer]"
-            : "\n          [--dict-min-count N (20, 0: none)] [--dict-share PCT (99)]",
+            : "\n          [--dict-min-count N (20, 0: none)] [--dict-share PCT (99.6)]",
         ModelPath(ner ? "ner.bin" : "pos.bin").c_str());
     return args->Has("help") ? kExitOk : kExitUsage;
   }
@@ -123,10 +124,9 @@ int RunTrain(const std::vector<std::string>& raw, bool ner) {
     const char* key;
     uint64_t lo, hi;
   };
-  for (const NumOpt& o :
-       {NumOpt{"epochs", 1, 100}, NumOpt{"seed", 0, ~0ull}, NumOpt{"bits", 10, 26},
-        NumOpt{"max-bytes", 1024, ~0ull}, NumOpt{"split-seed", 0, ~0ull},
-        NumOpt{"dict-min-count", 0, 1'000'000}, NumOpt{"dict-share", 50, 100}}) {
+  for (const NumOpt& o : {NumOpt{"epochs", 1, 100}, NumOpt{"seed", 0, ~0ull},
+                          NumOpt{"bits", 10, 26}, NumOpt{"max-bytes", 1024, ~0ull},
+                          NumOpt{"split-seed", 0, ~0ull}, NumOpt{"dict-min-count", 0, 1'000'000}}) {
     if (!args->Has(o.key)) continue;
     if (!ParseUnsigned(args->Get(o.key), &v) || v < o.lo || v > o.hi) {
       std::fprintf(stderr, "%s: bad --%s '%s'\n", name, o.key, args->Get(o.key).c_str());
@@ -139,7 +139,17 @@ int RunTrain(const std::vector<std::string>& raw, bool ner) {
     if (k == "max-bytes") options.max_model_bytes = v;
     if (k == "split-seed") split_seed = v;
     if (k == "dict-min-count") dictionary.min_count = static_cast<int>(v);
-    if (k == "dict-share") dictionary.min_share = static_cast<double>(v) / 100.0;
+  }
+  if (args->Has("dict-share")) {
+    // A percentage, decimals allowed ("99.5").
+    const std::string share = args->Get("dict-share");
+    char* end = nullptr;
+    const double pct = std::strtod(share.c_str(), &end);
+    if (share.empty() || *end != '\0' || !(pct >= 50 && pct <= 100)) {
+      std::fprintf(stderr, "%s: --dict-share must be a percentage 50..100\n", name);
+      return kExitUsage;
+    }
+    dictionary.min_share = pct / 100.0;
   }
   if (args->Has("case-augment")) {
     // Percent of sentences shown ALL-CAPS, and as many all-lowercase.

@@ -48,7 +48,7 @@ StatusOr<ModelData> TrainNer(const Corpus& corpus, bool bilou, PerceptronTrainOp
 // the time. min_count 0: no dictionary.
 struct TagDictionaryOptions {
   int min_count = 20;
-  double min_share = 0.99;
+  double min_share = 0.996;
 };
 
 // POS model from the second column of corpus.train, with its tag dictionary.

@@ -87,7 +87,9 @@ TEST(FeaturesTest, PlainWords) {
        {"the", ",", "troops", "\xE2\x80\x99", "caf\xC3\xA9", "\xD0\xBC\xD0\xB8\xD1\x80"})
     EXPECT_TRUE(plain(w)) << w;
   // Capitals, digits, other scripts, and name-start words (lexicon).
-  for (const char* w : {"Kyiv", "iPhone", "2022", "f-16", "\xC5\x82\xC3\xB3d\xC5\xBA",
+  for (const char* w : {"Kyiv", "iPhone", "2022", "f-16",
+                        "\xC5\x82\xC3\xB3"
+                        "d\xC5\xBA",
                         "\xE4\xB8\xAD", "southern", "al", "von"})
     EXPECT_FALSE(plain(w)) << w;
 }

@@ -328,9 +328,11 @@ void PerceptronTagger::Tag(const std::vector<std::string_view>& words, const uin
   constexpr uint32_t kNoSlot = 0xffffffffu;
   // The class of a token known before scoring (TagRules), or one of these.
   thread_local std::vector<int16_t> fixed;
-  constexpr int16_t kScore = -1;       // scored
-  constexpr int16_t kPlainToken = -2;  // "O" unless a span is open before it
+  constexpr int16_t kScore = -1;                 // scored
+  constexpr int16_t kPlainToken = -2;            // "O" unless a span is open before it
+  thread_local std::vector<int16_t> dictionary;  // the word's dictionary class, or -1
   fixed.resize(n);
+  dictionary.resize(n);
   summary.resize(n);
   vec.resize(n);
   local.resize(n * kNumLocalFeatures);
@@ -357,7 +359,7 @@ void PerceptronTagger::Tag(const std::vector<std::string_view>& words, const uin
     uint64_t* loc = local.data() + i * kNumLocalFeatures;
     vec[i] = nullptr;
     fill[i] = -1;
-    fixed[i] = kScore;
+    dictionary[i] = -1;
     if (slot_of[i] == kNoSlot) {
       AnalyzeWord(w, &summary[i], loc);
       continue;
@@ -368,7 +370,7 @@ void PerceptronTagger::Tag(const std::vector<std::string_view>& words, const uin
     if (cw.len == w.size() && cw.text == text) {
       cw.sentence = sentence;
       summary[i] = cw.summary;
-      fixed[i] = cw.known;
+      dictionary[i] = cw.known;
       const int32_t* v = cache.vectors.data() + slot * block;
       // Read only after the context features are computed: time to arrive.
       for (size_t b = 0; b < block; b += 16) __builtin_prefetch(v + b);
@@ -377,7 +379,7 @@ void PerceptronTagger::Tag(const std::vector<std::string_view>& words, const uin
       continue;
     }
     AnalyzeWord(w, &summary[i], loc);
-    fixed[i] = static_cast<int16_t>(DictionaryClass(w));
+    dictionary[i] = static_cast<int16_t>(DictionaryClass(w));
     if (cw.sentence == sentence) continue;
     // Taken now so no later word of the sentence claims it; filled once the
     // sentence is scored (its rows are then in the CPU cache).
@@ -386,11 +388,10 @@ void PerceptronTagger::Tag(const std::vector<std::string_view>& words, const uin
     fill[i] = static_cast<int32_t>(slot);
   }
   const uint32_t mode = SentenceMode(summary.data(), n);
-  if (o_class_ >= 0) {
-    for (size_t i = 0; i < n; ++i) {
-      if (fixed[i] == kScore && PlainOutside(summary[i], mode, hints != nullptr ? hints[i] : 0))
-        fixed[i] = kPlainToken;
-    }
+  for (size_t i = 0; i < n; ++i) {
+    fixed[i] = mode == kNormalSentence ? dictionary[i] : kScore;
+    if (fixed[i] == kScore && PlainOutside(summary[i], mode, hints != nullptr ? hints[i] : 0))
+      fixed[i] = kPlainToken;
   }
 
   // Rows not covered by cached sums: the context features of every token,
@@ -571,7 +572,7 @@ void PerceptronTagger::Tag(const std::vector<std::string_view>& words, const uin
     if (!words[i].empty()) std::memcpy(cw.text.w, words[i].data(), words[i].size());
     cw.len = static_cast<uint8_t>(words[i].size());
     cw.summary = summary[i];
-    cw.known = fixed[i] >= 0 ? fixed[i] : int16_t{-1};
+    cw.known = dictionary[i];
   }
 }
 
@@ -591,7 +592,7 @@ void PerceptronTagger::TagReference(const std::vector<std::string_view>& words,
   std::vector<int32_t> sc(stride_);
   int prev1 = -1, prev2 = -1;
   for (size_t i = 0; i < n; ++i) {
-    int known = DictionaryClass(words[i]);
+    int known = mode == kNormalSentence ? DictionaryClass(words[i]) : -1;
     if (known < 0 && PlainOutside(summary[i], mode, hints != nullptr ? hints[i] : 0) &&
         !open_after_[prev1 + 1]) {
       known = o_class_;

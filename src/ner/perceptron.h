@@ -56,8 +56,9 @@ std::vector<uint8_t> TransitionMask(const std::vector<std::string>& classes);
 // scored nor prefetched, and the next token's history reads the class they
 // get (docs/tagger.md, "Tokens not scored").
 struct TagRules {
-  // A word of the model's tag dictionary (ModelData::dictionary, POS) gets
-  // its class.
+  // In a normally cased sentence (SentenceMode), a word of the model's tag
+  // dictionary (ModelData::dictionary, POS) gets its class. Not in ALL-CAPS
+  // or all-lowercase text, where "us" may be "US".
   bool use_dictionary = true;
   // NER: in a normally cased sentence, a WordSummary::plain word without a
   // gazetteer hint gets class "O" when no span is open before it (sentence

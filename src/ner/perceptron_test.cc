@@ -211,7 +211,7 @@ TEST(PerceptronTest, FastTaggingEqualsReferenceWithLargeWeights) {
 // word cache, and the next token's history reads it.
 TEST(PerceptronTest, DictionaryWordsAreNotScored) {
   ModelData m = RandomModel();
-  m.dictionary = {{"Kursk", 3}, {"left", 2}};
+  m.dictionary = {{"Kursk", 3}, {"LEFT", 2}, {"left", 2}};
   auto tagger = PerceptronTagger::FromModel(m, "ner");
   ASSERT_TRUE(tagger.ok());
   const std::vector<std::string_view> words = {"Troops", "left", "Kursk", "left", "."};
@@ -232,6 +232,16 @@ TEST(PerceptronTest, DictionaryWordsAreNotScored) {
   EXPECT_NE(scored[0], 3);  // L-GPE cannot start a sentence
   (*tagger)->Tag({"Kursk"}, nullptr, &out);
   EXPECT_EQ(out[0], 3);
+  // Not in all-lowercase or ALL-CAPS text, where "us" may be "US".
+  for (const std::vector<std::string_view>& odd :
+       {std::vector<std::string_view>{"troops", "left", "kursk", "left", "."},
+        std::vector<std::string_view>{"TROOPS", "LEFT", "KURSK", "LEFT", "."}}) {
+    for (int round = 0; round < 2; ++round) {
+      (*tagger)->Tag(odd, nullptr, &out);
+      (*plain)->Tag(odd, nullptr, &scored);
+      EXPECT_EQ(out, scored) << odd[0];
+    }
+  }
 }
 
 // TagRules::plain_outside_is_o: a lowercase word outside a span is "O"

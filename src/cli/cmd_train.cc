@@ -4,6 +4,7 @@
 // `sitrep train clusters` builds the word clusters of the features.
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <map>
 
 #include "cli/args.h"
@@ -97,7 +98,7 @@ int RunTrain(const std::vector<std::string>& raw, bool ner) {
   const char* name = ner ? "sitrep train ner" : "sitrep train pos";
   auto args = Args::Parse(ExpandShortOptions(raw),
                           {"conll", "output", "epochs", "seed", "bits", "scheme", "max-bytes",
-                           "split-seed", "case-augment"},
+                           "split-seed", "case-augment", "dict-min-count", "dict-share"},
                           {"help", "quiet", "no-gazetteer"});
   if (!args.ok()) {
     std::fprintf(stderr, "%s: %s\n", name, args.status().message().c_str());
@@ -109,20 +110,23 @@ int RunTrain(const std::vector<std::string>& raw, bool ner) {
         "          [--max-bytes N] [--split-seed N] [--case-augment PCT] [--quiet]%s\n"
         "Trains on the corpus minus a held-out tenth (seeded), prints held-out scores,\n"
         "writes MODEL (default %s).\n",
-        name, ner ? " [--scheme bilou|iob]" : "", ner ? " [--no-gazetteer]" : "",
+        name, ner ? " [--scheme bilou|iob]" : "",
+        ner ? " [--no-gazetteer]"
+            : "\n          [--dict-min-count N (20, 0: none)] [--dict-share PCT (99.6)]",
         ModelPath(ner ? "ner.bin" : "pos.bin").c_str());
     return args->Has("help") ? kExitOk : kExitUsage;
   }
   PerceptronTrainOptions options;
   options.bucket_bits = ner ? 20 : 19;
+  TagDictionaryOptions dictionary;
   uint64_t v = 0, split_seed = kDefaultSplitSeed;
   struct NumOpt {
     const char* key;
     uint64_t lo, hi;
   };
-  for (const NumOpt& o :
-       {NumOpt{"epochs", 1, 100}, NumOpt{"seed", 0, ~0ull}, NumOpt{"bits", 10, 26},
-        NumOpt{"max-bytes", 1024, ~0ull}, NumOpt{"split-seed", 0, ~0ull}}) {
+  for (const NumOpt& o : {NumOpt{"epochs", 1, 100}, NumOpt{"seed", 0, ~0ull},
+                          NumOpt{"bits", 10, 26}, NumOpt{"max-bytes", 1024, ~0ull},
+                          NumOpt{"split-seed", 0, ~0ull}, NumOpt{"dict-min-count", 0, 1'000'000}}) {
     if (!args->Has(o.key)) continue;
     if (!ParseUnsigned(args->Get(o.key), &v) || v < o.lo || v > o.hi) {
       std::fprintf(stderr, "%s: bad --%s '%s'\n", name, o.key, args->Get(o.key).c_str());
@@ -134,6 +138,18 @@ int RunTrain(const std::vector<std::string>& raw, bool ner) {
     if (k == "bits") options.bucket_bits = static_cast<uint32_t>(v);
     if (k == "max-bytes") options.max_model_bytes = v;
     if (k == "split-seed") split_seed = v;
+    if (k == "dict-min-count") dictionary.min_count = static_cast<int>(v);
+  }
+  if (args->Has("dict-share")) {
+    // A percentage, decimals allowed ("99.5").
+    const std::string share = args->Get("dict-share");
+    char* end = nullptr;
+    const double pct = std::strtod(share.c_str(), &end);
+    if (share.empty() || *end != '\0' || !(pct >= 50 && pct <= 100)) {
+      std::fprintf(stderr, "%s: --dict-share must be a percentage 50..100\n", name);
+      return kExitUsage;
+    }
+    dictionary.min_share = pct / 100.0;
   }
   if (args->Has("case-augment")) {
     // Percent of sentences shown ALL-CAPS, and as many all-lowercase.
@@ -184,7 +200,7 @@ int RunTrain(const std::vector<std::string>& raw, bool ner) {
     };
   }
   auto model = ner ? TrainNer(*corpus, scheme == "bilou", options, log, hinter)
-                   : TrainPos(*corpus, options, log);
+                   : TrainPos(*corpus, options, log, dictionary);
   if (!model.ok()) {
     std::fprintf(stderr, "%s: %s\n", name, model.status().ToString().c_str());
     return kExitError;

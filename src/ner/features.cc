@@ -26,6 +26,7 @@ struct WordInfo {
   uint64_t prefix[3] = {0, 0, 0};
   uint64_t suffix[4] = {0, 0, 0, 0};
   int uppers = 0, lowers = 0, digits = 0, chars = 0;
+  int others = 0;  // characters of other scripts ('u' but general punctuation)
   bool first_upper = false, hyphen = false, period = false, latin = false, cyrillic = false;
 };
 
@@ -121,6 +122,8 @@ void ScanWord(std::string_view w, WordInfo* info) {
       info->hyphen = true;
     } else if (s == '.') {
       info->period = true;
+    } else if (s == 'u' && !(len == 3 && buf[0] == 0xE2 && (buf[1] == 0x80 || buf[1] == 0x81))) {
+      ++info->others;  // U+2000..U+207F (dashes, quotes) are punctuation
     }
     // Short shape: runs of one class collapse after two ("Xxx" for "London").
     if (s == last_shape) {
@@ -166,6 +169,7 @@ uint64_t LengthBucket(int chars) {
 // org-word lexicon and the word clusters.
 struct WordData {
   uint8_t lex = 0, coarse = 0, fine = 0;
+  bool name_start = false;  // data/lexicons/name-start-words.tsv
 };
 struct Lexicon {
   std::once_flag once;
@@ -208,6 +212,30 @@ bool ReadOrgWords(Lexicon* lex) {
   return true;
 }
 
+// Lowercase words that may start a name: never WordSummary::plain.
+bool ReadNameStartWords(Lexicon* lex) {
+  const std::string path = DataPath("lexicons/name-start-words.tsv");
+  std::ifstream in(path);
+  if (!in) {
+    lex->error = path + ": cannot read the name-start words";
+    return false;
+  }
+  std::string line;
+  int number = 0;
+  while (std::getline(in, line)) {
+    ++number;
+    if (line.empty() || line[0] == '#') continue;
+    if (line.find_first_of("\t ") != std::string::npos) {
+      lex->error = path + ":" + std::to_string(number) + ": expected one word";
+      return false;
+    }
+    WordInfo w;
+    ScanWord(line, &w);
+    lex->words[w.lower].name_start = true;
+  }
+  return true;
+}
+
 bool ReadClusters(Lexicon* lex) {
   const std::string path = DataPath("ner/clusters.tsv");
   std::FILE* f = std::fopen(path.c_str(), "r");
@@ -240,7 +268,7 @@ bool ReadClusters(Lexicon* lex) {
 const WordData* LookUp(uint64_t lower) {
   Lexicon& lex = TheLexicon();
   std::call_once(lex.once, [&lex] {
-    lex.ok = ReadOrgWords(&lex) && ReadClusters(&lex);
+    lex.ok = ReadOrgWords(&lex) && ReadNameStartWords(&lex) && ReadClusters(&lex);
     if (!lex.ok) {
       lex.words.clear();
       std::fprintf(stderr, "sitrep: warning: %s\n", lex.error.c_str());
@@ -366,6 +394,8 @@ void AnalyzeWord(std::string_view word, WordSummary* s, uint64_t local[kNumLocal
     s->casing = kCased | (w.lowers > 0 ? kWithLower : 0) | (w.uppers > 0 ? kWithUpper : 0);
   }
   const WordData* data = LookUp(w.lower);
+  s->plain =
+      w.uppers == 0 && w.digits == 0 && w.others == 0 && (data == nullptr || !data->name_start);
   s->lex = data != nullptr ? data->lex : 0;
   s->coarse = data != nullptr ? data->coarse : 0;
   s->fine = data != nullptr ? data->fine : 0;
@@ -391,6 +421,7 @@ uint32_t SentenceMode(const WordSummary* words, size_t n) {
     with_lower += (c & kWithLower) != 0;
     with_upper += (c & kWithUpper) != 0;
   }
+  static_assert(kNormal == kNormalSentence);
   Mode mode = kNormal;
   if (cased >= 3 && with_lower == 0) mode = kAllCapsSentence;
   if (cased >= 3 && with_upper == 0) mode = kLowerSentence;

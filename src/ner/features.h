@@ -56,6 +56,11 @@ struct WordSummary {
   uint8_t lex = 0;     // kLexOrgWord | kLexConnector (data/lexicons/org-words.tsv)
   uint8_t coarse = 0;  // word cluster (data/ner/clusters.tsv), 0 = none
   uint8_t fine = 0;    // sub-cluster within `coarse`, 0 = none
+  // No capital letter, no digit and no character outside ASCII, Latin-1,
+  // Cyrillic and general punctuation ("the", ",", "’"): such a word does not
+  // start a name in normally cased text (the NER skip rule, perceptron.h).
+  // Not a feature.
+  bool plain = false;
 };
 
 // WordSummary::lex bits.
@@ -88,6 +93,8 @@ static_assert(kNumStaticFeatures ==
 void AnalyzeWord(std::string_view word, WordSummary* summary, uint64_t local[kNumLocalFeatures]);
 // Sentence mode (normal, ALL-CAPS headline, all-lowercase) of n words.
 uint32_t SentenceMode(const WordSummary* words, size_t n);
+// The SentenceMode of a normally cased sentence.
+inline constexpr uint32_t kNormalSentence = 0;
 // Context features of position i of a sentence of n words.
 void ContextFeatures(const WordSummary* words, size_t n, size_t i, uint32_t mode,
                      const uint8_t* hints, uint64_t out[kNumContextFeatures]);

@@ -73,6 +73,27 @@ TEST(FeaturesTest, LexiconAndClustersLoad) {
   EXPECT_EQ(local[kFineCluster], kNoFeature);
 }
 
+// WordSummary::plain: the words the NER skip rule may decide without scoring.
+TEST(FeaturesTest, PlainWords) {
+  std::string error;
+  ASSERT_TRUE(LoadFeatureLexicon(&error)) << error;
+  auto plain = [](std::string_view w) {
+    WordSummary s;
+    uint64_t local[kNumLocalFeatures];
+    AnalyzeWord(w, &s, local);
+    return s.plain;
+  };
+  for (const char* w :
+       {"the", ",", "troops", "\xE2\x80\x99", "caf\xC3\xA9", "\xD0\xBC\xD0\xB8\xD1\x80"})
+    EXPECT_TRUE(plain(w)) << w;
+  // Capitals, digits, other scripts, and name-start words (lexicon).
+  for (const char* w : {"Kyiv", "iPhone", "2022", "f-16",
+                        "\xC5\x82\xC3\xB3"
+                        "d\xC5\xBA",
+                        "\xE4\xB8\xAD", "southern", "al", "von"})
+    EXPECT_FALSE(plain(w)) << w;
+}
+
 TEST(FeaturesTest, NameRunSeesTheOrgWordAhead) {
   // "Zqx" in "Zqx Qzv Party" has an org word two words ahead, in its run of
   // capitalized words; in "Zqx Qzv Bird" it has none.

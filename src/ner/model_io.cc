@@ -100,7 +100,9 @@ class Reader {
 
 std::string SerializeModel(const ModelData& m) {
   std::string out(kMagic, 4);
-  PutU32(&out, kModelFormatVersion);
+  // A model without a dictionary is written as version 2, byte for byte as
+  // before the dictionary existed.
+  PutU32(&out, m.dictionary.empty() ? 2 : kModelFormatVersion);
   PutU32(&out, m.feature_set_version);
   PutU8(&out, static_cast<uint8_t>(m.kind.size()));
   out += m.kind;
@@ -133,6 +135,14 @@ std::string SerializeModel(const ModelData& m) {
     }
     i = j;
   }
+  if (!m.dictionary.empty()) {
+    PutU32(&out, static_cast<uint32_t>(m.dictionary.size()));
+    for (const DictionaryEntry& e : m.dictionary) {
+      PutU8(&out, static_cast<uint8_t>(e.word.size()));
+      out += e.word;
+      PutU8(&out, static_cast<uint8_t>(e.cls));
+    }
+  }
   PutU64(&out, Checksum(out));
   return out;
 }
@@ -150,8 +160,8 @@ StatusOr<ModelData> ParseModel(std::string_view bytes) {
   Reader r(body);
   r.Bytes(4);
   uint32_t version = r.U32();
-  if (version != kModelFormatVersion && version != 1) {
-    return bad("format version " + std::to_string(version) + ", expected 1 or " +
+  if (version < 1 || version > kModelFormatVersion) {
+    return bad("format version " + std::to_string(version) + ", expected 1 to " +
                std::to_string(kModelFormatVersion));
   }
   ModelData m;
@@ -191,6 +201,22 @@ StatusOr<ModelData> ParseModel(std::string_view bytes) {
     }
   }
   if (!r.ok()) return bad("truncated");
+  if (version >= 3) {
+    const uint32_t words = r.U32();
+    if (!r.ok() || words == 0 || words > body.size()) return bad("bad dictionary size");
+    m.dictionary.reserve(words);
+    for (uint32_t k = 0; k < words && r.ok(); ++k) {
+      const uint8_t len = r.U8();
+      DictionaryEntry e{std::string(r.Bytes(len)), r.U8()};
+      if (!r.ok()) break;
+      if (len == 0 || len > kMaxDictionaryWordBytes || e.cls >= num_classes ||
+          (k > 0 && e.word <= m.dictionary.back().word)) {
+        return bad("bad dictionary entry");
+      }
+      m.dictionary.push_back(std::move(e));
+    }
+    if (!r.ok()) return bad("truncated dictionary");
+  }
   if (r.pos() != body.size() || m.entries.size() != entries) return bad("trailing or missing data");
   return m;
 }

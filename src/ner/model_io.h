@@ -13,8 +13,12 @@
 
 namespace sitrep {
 
-// 2 added the flags byte; version 1 files are still read (flags 0).
-inline constexpr uint32_t kModelFormatVersion = 2;
+// 2 added the flags byte; 3 the tag dictionary, written only by models that
+// have one (others are still written as version 2). Versions 1 (flags 0) and
+// 2 (no dictionary) are still read.
+inline constexpr uint32_t kModelFormatVersion = 3;
+// Dictionary words are at most this long (the tagger's word-cache key).
+inline constexpr size_t kMaxDictionaryWordBytes = 24;
 
 // Model flags (a byte after the kind).
 enum ModelFlag : uint8_t {
@@ -30,6 +34,13 @@ struct ModelEntry {
   int16_t q = 0;
 };
 
+// A word whose class is known without scoring (POS: frequent words that had
+// one tag in training; docs/tagger.md "Tag dictionary").
+struct DictionaryEntry {
+  std::string word;  // exactly as written, 1..kMaxDictionaryWordBytes bytes
+  uint16_t cls = 0;
+};
+
 struct ModelData {
   std::string kind;   // "ner" | "pos"
   uint8_t flags = 0;  // ModelFlag bits
@@ -37,7 +48,8 @@ struct ModelData {
   uint32_t bucket_bits = 0;  // 10..26
   std::vector<std::string> classes;
   float scale = 1.0f;
-  std::vector<ModelEntry> entries;  // sorted by (bucket, cls), unique
+  std::vector<ModelEntry> entries;          // sorted by (bucket, cls), unique
+  std::vector<DictionaryEntry> dictionary;  // sorted by word, unique
 };
 
 std::string SerializeModel(const ModelData& model);

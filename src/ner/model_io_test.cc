@@ -36,7 +36,42 @@ TEST(ModelIoTest, RoundTrip) {
 TEST(ModelIoTest, StartsWithMagicAndVersion) {
   std::string bytes = SerializeModel(SmallModel());
   EXPECT_EQ(bytes.substr(0, 4), "SRTG");
-  EXPECT_EQ(static_cast<uint8_t>(bytes[4]), kModelFormatVersion);
+  // Without a tag dictionary: version 2, as before dictionaries existed.
+  EXPECT_EQ(static_cast<uint8_t>(bytes[4]), 2);
+  ModelData m = SmallModel();
+  m.dictionary = {{"the", 0}};
+  EXPECT_EQ(static_cast<uint8_t>(SerializeModel(m)[4]), kModelFormatVersion);
+}
+
+TEST(ModelIoTest, TagDictionaryRoundTripThroughFile) {
+  ModelData m = SmallModel();
+  m.dictionary = {{",", 0}, {"Monday", 1}, {"the", 2}, {std::string(24, 'x'), 1}};
+  std::string path = ::testing::TempDir() + "/model_io_dictionary_test.bin";
+  ASSERT_TRUE(WriteModelFile(path, m).ok());
+  auto back = ReadModelFile(path);
+  std::remove(path.c_str());
+  ASSERT_TRUE(back.ok()) << back.status().ToString();
+  ASSERT_EQ(back->dictionary.size(), 4u);
+  for (size_t i = 0; i < 4; ++i) {
+    EXPECT_EQ(back->dictionary[i].word, m.dictionary[i].word);
+    EXPECT_EQ(back->dictionary[i].cls, m.dictionary[i].cls);
+  }
+  EXPECT_EQ(back->entries.size(), 4u);
+  EXPECT_EQ(SerializeModel(*back), SerializeModel(m));
+}
+
+TEST(ModelIoTest, RejectsBadDictionary) {
+  const std::vector<std::vector<DictionaryEntry>> bad = {
+      {{"the", 0}, {"a", 0}},       // not sorted
+      {{"a", 0}, {"a", 1}},         // repeated
+      {{"the", 3}},                 // no such class
+      {{std::string(25, 'x'), 0}},  // longer than the tagger's word key
+  };
+  for (const auto& d : bad) {
+    ModelData m = SmallModel();
+    m.dictionary = d;
+    EXPECT_TRUE(ParseModel(SerializeModel(m)).status().IsCorruption()) << d[0].word;
+  }
 }
 
 TEST(ModelIoTest, RejectsDamage) {

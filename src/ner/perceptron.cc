@@ -100,6 +100,7 @@ std::atomic<uint64_t> next_tagger_id{1};
 constexpr size_t kCacheWords = 8192;
 // Longer words are rare and are scored feature by feature.
 constexpr size_t kMaxCachedBytes = 24;
+static_assert(kMaxCachedBytes == kMaxDictionaryWordBytes);
 // Per cached word: its own features, and the features of the tokens at -2,
 // -1, +1, +2 from it that read it (index = 2 + offset; the word's own at 2).
 constexpr int kVectors = 5;
@@ -145,6 +146,7 @@ struct PerceptronTagger::WordCache {
     uint64_t sentence = 0;  // last sentence that used it (see Tag)
     WordSummary summary;
     uint8_t len = 0xff;  // 0xff: empty
+    int16_t known = -1;  // dictionary class, or -1
   };
   uint64_t owner = 0;
   uint64_t sentence = 0;
@@ -153,7 +155,7 @@ struct PerceptronTagger::WordCache {
 };
 
 StatusOr<std::unique_ptr<PerceptronTagger>> PerceptronTagger::FromModel(
-    const ModelData& model, std::string_view expected_kind) {
+    const ModelData& model, std::string_view expected_kind, TagRules rules) {
   if (model.kind != expected_kind) {
     return Status::InvalidArgument("model kind is '" + model.kind + "', expected '" +
                                    std::string(expected_kind) + "'");
@@ -194,6 +196,37 @@ StatusOr<std::unique_ptr<PerceptronTagger>> PerceptronTagger::FromModel(
     t->rows_[row * t->stride_ + e.cls] = e.q;
   }
   t->allowed_ = TransitionMask(t->classes_);
+  t->open_after_.assign(c + 1, 0);
+  for (size_t p = 0; p <= c; ++p) {
+    for (size_t k = 0; k < c; ++k) {
+      // A class the sentence start forbids (I-X, L-X) is allowed only after
+      // a class that opened a span.
+      if (t->allowed_[p * c + k] && !t->allowed_[k]) t->open_after_[p] = 1;
+    }
+  }
+  if (rules.plain_outside_is_o) {
+    auto o = std::find(t->classes_.begin(), t->classes_.end(), "O");
+    if (o == t->classes_.end()) return Status::InvalidArgument("the skip rule needs a class O");
+    t->o_class_ = static_cast<int>(o - t->classes_.begin());
+  }
+  if (rules.use_dictionary && !model.dictionary.empty()) {
+    size_t size = 16;
+    while (size < 2 * model.dictionary.size()) size *= 2;
+    t->dictionary_.assign(size, DictionarySlot());
+    for (const DictionaryEntry& e : model.dictionary) {
+      if (e.word.empty() || e.word.size() > kMaxDictionaryWordBytes || e.cls >= c) {
+        return Status::InvalidArgument("bad tag dictionary entry");
+      }
+      WordText text;
+      std::memcpy(text.w, e.word.data(), e.word.size());
+      size_t k = WordKey(text, e.word.size()) & (size - 1);
+      while (t->dictionary_[k].len != 0) k = (k + 1) & (size - 1);
+      DictionarySlot& slot = t->dictionary_[k];
+      std::memcpy(slot.w, text.w, sizeof(slot.w));
+      slot.len = static_cast<uint8_t>(e.word.size());
+      slot.cls = static_cast<uint8_t>(e.cls);
+    }
+  }
   t->allowed_mask_.assign((c + 1) * t->stride_, 0);
   for (size_t p = 0; p <= c; ++p) {
     for (size_t k = 0; k < c; ++k)
@@ -214,12 +247,28 @@ StatusOr<std::unique_ptr<PerceptronTagger>> PerceptronTagger::FromModel(
 }
 
 StatusOr<std::unique_ptr<PerceptronTagger>> PerceptronTagger::Load(const std::string& path,
-                                                                   std::string_view expected_kind) {
+                                                                   std::string_view expected_kind,
+                                                                   TagRules rules) {
   auto model = ReadModelFile(path);
   if (!model.ok()) return model.status();
-  auto t = FromModel(*model, expected_kind);
+  auto t = FromModel(*model, expected_kind, rules);
   if (!t.ok()) return t.status().WithPrefix(path);
   return t;
+}
+
+int PerceptronTagger::DictionaryClass(std::string_view word) const {
+  if (dictionary_.empty() || word.empty() || word.size() > kMaxDictionaryWordBytes) return -1;
+  WordText text;
+  std::memcpy(text.w, word.data(), word.size());
+  const size_t mask = dictionary_.size() - 1;
+  for (size_t k = WordKey(text, word.size()) & mask;; k = (k + 1) & mask) {
+    const DictionarySlot& slot = dictionary_[k];
+    if (slot.len == 0) return -1;
+    if (slot.len == word.size() && slot.w[0] == text.w[0] && slot.w[1] == text.w[1] &&
+        slot.w[2] == text.w[2]) {
+      return slot.cls;
+    }
+  }
 }
 
 void PerceptronTagger::AddRow(uint32_t r, int32_t* scores) const {
@@ -277,6 +326,13 @@ void PerceptronTagger::Tag(const std::vector<std::string_view>& words, const uin
   thread_local std::vector<WordText> text_of;
   thread_local std::vector<uint32_t> slot_of;  // kNoSlot: too long to cache
   constexpr uint32_t kNoSlot = 0xffffffffu;
+  // The class of a token known before scoring (TagRules), or one of these.
+  thread_local std::vector<int16_t> fixed;
+  constexpr int16_t kScore = -1;                 // scored
+  constexpr int16_t kPlainToken = -2;            // "O" unless a span is open before it
+  thread_local std::vector<int16_t> dictionary;  // the word's dictionary class, or -1
+  fixed.resize(n);
+  dictionary.resize(n);
   summary.resize(n);
   vec.resize(n);
   local.resize(n * kNumLocalFeatures);
@@ -303,6 +359,7 @@ void PerceptronTagger::Tag(const std::vector<std::string_view>& words, const uin
     uint64_t* loc = local.data() + i * kNumLocalFeatures;
     vec[i] = nullptr;
     fill[i] = -1;
+    dictionary[i] = -1;
     if (slot_of[i] == kNoSlot) {
       AnalyzeWord(w, &summary[i], loc);
       continue;
@@ -313,6 +370,7 @@ void PerceptronTagger::Tag(const std::vector<std::string_view>& words, const uin
     if (cw.len == w.size() && cw.text == text) {
       cw.sentence = sentence;
       summary[i] = cw.summary;
+      dictionary[i] = cw.known;
       const int32_t* v = cache.vectors.data() + slot * block;
       // Read only after the context features are computed: time to arrive.
       for (size_t b = 0; b < block; b += 16) __builtin_prefetch(v + b);
@@ -321,6 +379,7 @@ void PerceptronTagger::Tag(const std::vector<std::string_view>& words, const uin
       continue;
     }
     AnalyzeWord(w, &summary[i], loc);
+    dictionary[i] = static_cast<int16_t>(DictionaryClass(w));
     if (cw.sentence == sentence) continue;
     // Taken now so no later word of the sentence claims it; filled once the
     // sentence is scored (its rows are then in the CPU cache).
@@ -329,6 +388,11 @@ void PerceptronTagger::Tag(const std::vector<std::string_view>& words, const uin
     fill[i] = static_cast<int32_t>(slot);
   }
   const uint32_t mode = SentenceMode(summary.data(), n);
+  for (size_t i = 0; i < n; ++i) {
+    fixed[i] = mode == kNormalSentence ? dictionary[i] : kScore;
+    if (fixed[i] == kScore && PlainOutside(summary[i], mode, hints != nullptr ? hints[i] : 0))
+      fixed[i] = kPlainToken;
+  }
 
   // Rows not covered by cached sums: the context features of every token,
   // the local features of uncached words, and the neighbour features that
@@ -339,6 +403,7 @@ void PerceptronTagger::Tag(const std::vector<std::string_view>& words, const uin
   first.resize(n + 1);
   for (size_t i = 0; i < n; ++i) {
     first[i] = static_cast<uint32_t>(feats.size());
+    if (fixed[i] != kScore) continue;  // a kPlainToken in a span: see decoding
     uint64_t ctx[kNumContextFeatures];
     ContextFeatures(summary.data(), n, i, mode, hints, ctx);
     for (uint64_t f : ctx) {
@@ -383,6 +448,7 @@ void PerceptronTagger::Tag(const std::vector<std::string_view>& words, const uin
   thread_local std::vector<int32_t> scores;
   scores.assign(n * stride, 0);
   for (size_t i = 0; i < n; ++i) {
+    if (fixed[i] != kScore) continue;
     int32_t* sc = scores.data() + i * stride;
     if (vec[i] != nullptr) AddVector(vec[i] + VectorOf(0) * stride, stride, sc);
     for (int offset : kOffsets) {
@@ -401,6 +467,11 @@ void PerceptronTagger::Tag(const std::vector<std::string_view>& words, const uin
   guess.resize(n);
   dyn_rows.resize(2 * n);
   for (size_t i = 0; i < n; ++i) {
+    if (fixed[i] != kScore) {
+      guess[i] = fixed[i] >= 0 ? fixed[i] : o_class_;
+      dyn_rows[2 * i] = dyn_rows[2 * i + 1] = 0;
+      continue;
+    }
     const int32_t* sc = scores.data() + i * stride;
     guess[i] = FirstMax(sc, c);
     uint64_t dyn[kNumDynamicFeatures];
@@ -412,22 +483,59 @@ void PerceptronTagger::Tag(const std::vector<std::string_view>& words, const uin
     __builtin_prefetch(&row_of_[dyn_rows[2 * i + 1]]);
   }
   for (size_t k = 0; k < 2 * n; ++k) {
+    if (fixed[k / 2] != kScore) continue;
     dyn_rows[k] = row_of_[dyn_rows[k]];
     __builtin_prefetch(table + static_cast<size_t>(dyn_rows[k]) * stride);
   }
 
+  // The static scores of a kPlainToken found inside a span (rare: "Bank of
+  // England"), feature by feature as above.
+  auto score_alone = [&](size_t i, int32_t* sc) {
+    uint64_t ctx[kNumContextFeatures];
+    ContextFeatures(summary.data(), n, i, mode, hints, ctx);
+    for (uint64_t f : ctx) AddRow(RowOf(f), sc);
+    if (vec[i] != nullptr) {
+      AddVector(vec[i] + VectorOf(0) * stride, stride, sc);
+    } else {
+      for (int k = 0; k < kNumLocalFeatures; ++k)
+        AddRow(RowOf(local[i * kNumLocalFeatures + k]), sc);
+    }
+    for (int offset : kOffsets) {
+      const long j = static_cast<long>(i) + offset;
+      uint64_t nb[kNumNeighborFeatures];
+      if (j < 0 || j >= static_cast<long>(n)) {
+        BoundaryFeatures(n, i, offset, nb);
+      } else if (vec[j] == nullptr) {
+        NeighborFeatures(summary[j], offset, nb);
+      } else {
+        AddVector(vec[j] + VectorOf(offset) * stride, stride, sc);
+        continue;
+      }
+      for (uint64_t f : nb) AddRow(RowOf(f), sc);
+    }
+  };
+
   int prev1 = -1, prev2 = -1;
   int32_t sc[256 / 8 * 8 + 8];
   for (size_t i = 0; i < n; ++i) {
-    const int32_t* st = scores.data() + i * stride;
-    const int32_t* h = history_.data() + ((prev1 + 1) * (c + 1) + (prev2 + 1)) * stride;
     if (i + 1 < n) {
       // The next token's history row if this one gets its guessed class.
       const int32_t* next = history_.data() + ((guess[i] + 1) * (c + 1) + (prev1 + 1)) * stride;
       for (size_t b = 0; b < stride; b += 16) __builtin_prefetch(next + b);
     }
+    const int16_t f = fixed[i];
+    if (f >= 0 || (f == kPlainToken && !open_after_[prev1 + 1])) {
+      const int best = f >= 0 ? f : o_class_;
+      (*out)[i] = static_cast<uint16_t>(best);
+      prev2 = prev1;
+      prev1 = best;
+      continue;
+    }
+    int32_t* st = scores.data() + i * stride;
+    if (f == kPlainToken) score_alone(i, st);
+    const int32_t* h = history_.data() + ((prev1 + 1) * (c + 1) + (prev2 + 1)) * stride;
     for (size_t k = 0; k < stride; ++k) sc[k] = st[k] + h[k];
-    if (prev1 == (i == 0 ? -1 : guess[i - 1])) {
+    if (f == kScore && prev1 == (i == 0 ? -1 : guess[i - 1])) {
       AddRow(dyn_rows[2 * i], sc);
       AddRow(dyn_rows[2 * i + 1], sc);
     } else {
@@ -464,6 +572,7 @@ void PerceptronTagger::Tag(const std::vector<std::string_view>& words, const uin
     if (!words[i].empty()) std::memcpy(cw.text.w, words[i].data(), words[i].size());
     cw.len = static_cast<uint8_t>(words[i].size());
     cw.summary = summary[i];
+    cw.known = dictionary[i];
   }
 }
 
@@ -475,10 +584,25 @@ void PerceptronTagger::TagReference(const std::vector<std::string_view>& words,
   std::vector<uint64_t> features;
   std::vector<WordHashes> hashes;
   ExtractStaticFeatures(words, hints, &features, &hashes);
+  std::vector<WordSummary> summary(n);
+  uint64_t local[kNumLocalFeatures];
+  for (size_t i = 0; i < n; ++i) AnalyzeWord(words[i], &summary[i], local);
+  const uint32_t mode = SentenceMode(summary.data(), n);
   const int c = num_classes();
   std::vector<int32_t> sc(stride_);
   int prev1 = -1, prev2 = -1;
   for (size_t i = 0; i < n; ++i) {
+    int known = mode == kNormalSentence ? DictionaryClass(words[i]) : -1;
+    if (known < 0 && PlainOutside(summary[i], mode, hints != nullptr ? hints[i] : 0) &&
+        !open_after_[prev1 + 1]) {
+      known = o_class_;
+    }
+    if (known >= 0) {
+      (*out)[i] = static_cast<uint16_t>(known);
+      prev2 = prev1;
+      prev1 = known;
+      continue;
+    }
     std::fill(sc.begin(), sc.end(), 0);
     for (int j = 0; j < kNumStaticFeatures; ++j) {
       AddRow(RowOf(features[i * kNumStaticFeatures + j]), sc.data());

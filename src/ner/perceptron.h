@@ -52,14 +52,32 @@ using HugeVector = std::vector<T, HugePageAllocator<T>>;
 // names (POS tags) allow every transition.
 std::vector<uint8_t> TransitionMask(const std::vector<std::string>& classes);
 
+// Tokens whose class is known without scoring them: they are neither
+// scored nor prefetched, and the next token's history reads the class they
+// get (docs/tagger.md, "Tokens not scored").
+struct TagRules {
+  // In a normally cased sentence (SentenceMode), a word of the model's tag
+  // dictionary (ModelData::dictionary, POS) gets its class. Not in ALL-CAPS
+  // or all-lowercase text, where "us" may be "US".
+  bool use_dictionary = true;
+  // NER: in a normally cased sentence, a WordSummary::plain word without a
+  // gazetteer hint gets class "O" when no span is open before it (sentence
+  // start, or a class after which no I-/L- class may follow). Needs an "O"
+  // class.
+  bool plain_outside_is_o = false;
+};
+
 class PerceptronTagger {
  public:
   // Builds the runtime tables. InvalidArgument if the model's kind is not
-  // `expected_kind` or its feature set is not the one compiled in.
+  // `expected_kind`, its feature set is not the one compiled in, or `rules`
+  // ask for an "O" class it does not have.
   static StatusOr<std::unique_ptr<PerceptronTagger>> FromModel(const ModelData& model,
-                                                               std::string_view expected_kind);
+                                                               std::string_view expected_kind,
+                                                               TagRules rules = {});
   static StatusOr<std::unique_ptr<PerceptronTagger>> Load(const std::string& path,
-                                                          std::string_view expected_kind);
+                                                          std::string_view expected_kind,
+                                                          TagRules rules = {});
 
   const std::vector<std::string>& classes() const { return classes_; }
   int num_classes() const { return static_cast<int>(classes_.size()); }
@@ -70,7 +88,8 @@ class PerceptronTagger {
   void Tag(const std::vector<std::string_view>& words, const uint8_t* hints,
            std::vector<uint16_t>* out) const;
   // The same classes by the plain method: every feature of every token looked
-  // up on its own. Slow; tests check that Tag agrees with it.
+  // up on its own, the TagRules applied token by token. Slow; tests check
+  // that Tag agrees with it.
   void TagReference(const std::vector<std::string_view>& words, const uint8_t* hints,
                     std::vector<uint16_t>* out) const;
 
@@ -88,6 +107,13 @@ class PerceptronTagger {
   // Sums of the word-only features of a word (kVectors x stride_ values).
   void FillVectors(const WordSummary& summary, const uint64_t local[kNumLocalFeatures],
                    int32_t* sums) const;
+  // The dictionary class of a word, or -1.
+  int DictionaryClass(std::string_view word) const;
+  // Whether TagRules::plain_outside_is_o applies to a token (before the
+  // history is known).
+  bool PlainOutside(const WordSummary& w, uint32_t mode, uint8_t hint) const {
+    return o_class_ >= 0 && mode == kNormalSentence && w.plain && hint == 0;
+  }
 
   std::vector<std::string> classes_;
   uint8_t flags_ = 0;
@@ -101,6 +127,17 @@ class PerceptronTagger {
   // 0; 0 in the padding after the C classes.
   std::vector<int32_t> allowed_mask_;
   uint64_t id_ = 0;  // unique per tagger: keys the per-thread word caches
+  // The tag dictionary as an open-addressing table (power-of-two size, at
+  // most half full) of words zero-padded to kMaxDictionaryWordBytes.
+  struct DictionarySlot {
+    uint64_t w[kMaxDictionaryWordBytes / 8] = {0, 0, 0};
+    uint8_t len = 0;  // 0: empty
+    uint8_t cls = 0;
+  };
+  std::vector<DictionarySlot> dictionary_;
+  int o_class_ = -1;  // class "O" when plain_outside_is_o, else -1
+  // open_after_[prev + 1]: a span may continue after class prev (-1: start).
+  std::vector<uint8_t> open_after_;
 };
 
 }  // namespace sitrep

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "ner/ner_tagger.h"
 #include "ner/perceptron_train.h"
 
 namespace sitrep {
@@ -164,9 +165,9 @@ void ExpectSameAsReference(const PerceptronTagger& tagger,
   EXPECT_GT(checked, 0u);
 }
 
-// Large random weights: many word sums overflow 16 bits, so words take the
-// feature-by-feature path next to cached ones.
-TEST(PerceptronTest, FastTaggingEqualsReferenceWithLargeWeights) {
+// A BILOU model of random weights over 2^10 buckets, large enough that
+// many word sums overflow 16 bits.
+ModelData RandomModel() {
   ModelData m;
   m.kind = "ner";
   m.feature_set_version = kFeatureSetVersion;
@@ -182,15 +183,117 @@ TEST(PerceptronTest, FastTaggingEqualsReferenceWithLargeWeights) {
       m.entries.push_back({b, c, static_cast<int16_t>(static_cast<int64_t>(x % 65535) - 32767)});
     }
   }
+  return m;
+}
+
+// Large random weights: many word sums overflow 16 bits, so words take the
+// feature-by-feature path next to cached ones.
+TEST(PerceptronTest, FastTaggingEqualsReferenceWithLargeWeights) {
+  ModelData m = RandomModel();
+  m.dictionary = {{"left", 3}, {"on", 4}, {"troops", 1}};
+  TagRules skip;
+  skip.plain_outside_is_o = true;
+  for (TagRules rules : {TagRules(), skip}) {
+    auto tagger = PerceptronTagger::FromModel(m, "ner", rules);
+    ASSERT_TRUE(tagger.ok()) << tagger.status().ToString();
+    ExpectSameAsReference(**tagger, OddSentences(), true);
+    ExpectSameAsReference(**tagger, OddSentences(), false);
+    ExpectSameAsReference(**tagger, {{"Troops", "left", "Kursk", "on", "Monday", "."}}, false);
+    // A default string_view (null data), as PosTagger passes for a bad token.
+    std::vector<uint16_t> fast, slow;
+    (*tagger)->Tag({std::string_view(), "x"}, nullptr, &fast);
+    (*tagger)->TagReference({std::string_view(), "x"}, nullptr, &slow);
+    EXPECT_EQ(fast, slow);
+  }
+}
+
+// Dictionary words get their class whatever the weights say, also from the
+// word cache, and the next token's history reads it.
+TEST(PerceptronTest, DictionaryWordsAreNotScored) {
+  ModelData m = RandomModel();
+  m.dictionary = {{"Kursk", 3}, {"LEFT", 2}, {"left", 2}};
   auto tagger = PerceptronTagger::FromModel(m, "ner");
-  ASSERT_TRUE(tagger.ok()) << tagger.status().ToString();
-  ExpectSameAsReference(**tagger, OddSentences(), true);
-  ExpectSameAsReference(**tagger, {{"Troops", "left", "Kursk", "on", "Monday", "."}}, false);
-  // A default string_view (null data), as PosTagger passes for a bad token.
-  std::vector<uint16_t> fast, slow;
-  (*tagger)->Tag({std::string_view(), "x"}, nullptr, &fast);
-  (*tagger)->TagReference({std::string_view(), "x"}, nullptr, &slow);
-  EXPECT_EQ(fast, slow);
+  ASSERT_TRUE(tagger.ok());
+  const std::vector<std::string_view> words = {"Troops", "left", "Kursk", "left", "."};
+  std::vector<uint16_t> out;
+  for (int round = 0; round < 2; ++round) {  // the second round hits the cache
+    (*tagger)->Tag(words, nullptr, &out);
+    EXPECT_EQ(out[1], 2);
+    EXPECT_EQ(out[2], 3);
+    EXPECT_EQ(out[3], 2);
+  }
+  // Without the dictionary the same weights need not agree.
+  TagRules rules;
+  rules.use_dictionary = false;
+  auto plain = PerceptronTagger::FromModel(m, "ner", rules);
+  ASSERT_TRUE(plain.ok());
+  std::vector<uint16_t> scored;
+  (*plain)->Tag({"Kursk"}, nullptr, &scored);
+  EXPECT_NE(scored[0], 3);  // L-GPE cannot start a sentence
+  (*tagger)->Tag({"Kursk"}, nullptr, &out);
+  EXPECT_EQ(out[0], 3);
+  // Not in all-lowercase or ALL-CAPS text, where "us" may be "US".
+  for (const std::vector<std::string_view>& odd :
+       {std::vector<std::string_view>{"troops", "left", "kursk", "left", "."},
+        std::vector<std::string_view>{"TROOPS", "LEFT", "KURSK", "LEFT", "."}}) {
+    for (int round = 0; round < 2; ++round) {
+      (*tagger)->Tag(odd, nullptr, &out);
+      (*plain)->Tag(odd, nullptr, &scored);
+      EXPECT_EQ(out, scored) << odd[0];
+    }
+  }
+}
+
+// TagRules::plain_outside_is_o: a lowercase word outside a span is "O"
+// without scoring; inside a span, with a hint, or in lowercase text it is
+// scored.
+TEST(PerceptronTest, PlainWordOutsideSpanIsNotScored) {
+  ModelData m = RandomModel();
+  TagRules skip;
+  skip.plain_outside_is_o = true;
+  auto scored = PerceptronTagger::FromModel(m, "ner");
+  auto skipping = PerceptronTagger::FromModel(m, "ner", skip);
+  ASSERT_TRUE(scored.ok() && skipping.ok());
+  // A lowercase word the weights tag as an entity at the sentence start,
+  // before a capitalized word (so the sentence is normally cased).
+  std::vector<uint16_t> a, b;
+  std::string found;
+  for (int k = 0; k < 26 * 26 && found.empty(); ++k) {
+    const std::string w = {'q', static_cast<char>('a' + k / 26), static_cast<char>('a' + k % 26)};
+    (*scored)->Tag({w, "Kursk", "Moscow"}, nullptr, &a);
+    if (a[0] != 0) found = w;
+  }
+  ASSERT_FALSE(found.empty());
+  const std::vector<std::string_view> words = {found, "Kursk", "Moscow"};
+  (*skipping)->Tag(words, nullptr, &b);
+  EXPECT_EQ(b[0], 0);
+  // A gazetteer hint on it: scored.
+  const uint8_t hints[] = {kHintGpe, 0, 0};
+  (*scored)->Tag(words, hints, &a);
+  (*skipping)->Tag(words, hints, &b);
+  EXPECT_EQ(a, b);
+  // In an all-lowercase sentence every word is scored.
+  const std::vector<std::string_view> lower = {found, "kursk", "moscow"};
+  (*scored)->Tag(lower, nullptr, &a);
+  (*skipping)->Tag(lower, nullptr, &b);
+  EXPECT_EQ(a, b);
+  // After an open span (B-GPE) the word is scored: it may continue the span.
+  // The reference applies the same rule.
+  std::vector<uint16_t> ref;
+  for (const auto& s : std::vector<std::vector<std::string_view>>{
+           {"Kursk", found, "Moscow"}, {"Kyiv", "Kursk", found, found, "Lviv", "."}}) {
+    (*skipping)->Tag(s, nullptr, &b);
+    (*skipping)->TagReference(s, nullptr, &ref);
+    EXPECT_EQ(b, ref);
+  }
+  EXPECT_FALSE(PerceptronTagger::FromModel(
+                   [] {
+                     ModelData pos = RandomModel();
+                     pos.classes = {"NN", "VB", "DT", "IN", "JJ"};
+                     return pos;
+                   }(),
+                   "ner", skip)
+                   .ok());  // the rule needs an "O" class
 }
 
 TEST(PerceptronTest, FastTaggingEqualsReference) {
@@ -204,10 +307,17 @@ TEST(PerceptronTest, FastTaggingEqualsReference) {
   for (const char* name : {"pos.bin", "ner.bin"}) {
     auto model = ReadModelFile(ModelPath(name));
     if (!model.ok()) GTEST_SKIP() << "no model " << name;
-    auto tagger = PerceptronTagger::FromModel(*model, model->kind);
-    ASSERT_TRUE(tagger.ok()) << tagger.status().ToString();
-    ExpectSameAsReference(**tagger, sentences, false);
-    ExpectSameAsReference(**tagger, sentences, true);
+    // The rules the taggers run with (NerTagger turns on the skip rule) and
+    // none: the plain scoring stays checked too.
+    TagRules used, none;
+    used.plain_outside_is_o = model->kind == "ner";
+    none.use_dictionary = false;
+    for (TagRules rules : {used, none}) {
+      auto tagger = PerceptronTagger::FromModel(*model, model->kind, rules);
+      ASSERT_TRUE(tagger.ok()) << tagger.status().ToString();
+      ExpectSameAsReference(**tagger, sentences, false);
+      ExpectSameAsReference(**tagger, sentences, true);
+    }
   }
 }
 

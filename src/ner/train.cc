@@ -46,7 +46,8 @@ StatusOr<ModelData> TrainNer(const Corpus& corpus, bool bilou, PerceptronTrainOp
   return TrainPerceptron(data, classes, options, log);
 }
 
-StatusOr<ModelData> TrainPos(const Corpus& corpus, PerceptronTrainOptions options, std::FILE* log) {
+StatusOr<ModelData> TrainPos(const Corpus& corpus, PerceptronTrainOptions options, std::FILE* log,
+                             const TagDictionaryOptions& dictionary) {
   std::set<std::string> tagset;
   for (size_t i : corpus.train) {
     const ConllSentence& s = corpus.sentences[i];
@@ -69,7 +70,33 @@ StatusOr<ModelData> TrainPos(const Corpus& corpus, PerceptronTrainOptions option
     data.push_back(std::move(t));
   }
   options.kind = "pos";
-  return TrainPerceptron(data, classes, options, log);
+  auto model = TrainPerceptron(data, classes, options, log);
+  if (!model.ok() || dictionary.min_count <= 0) return model;
+  // Tag counts per word as written; std::map keeps the entries sorted.
+  std::map<std::string, std::map<uint16_t, size_t>> counts;
+  for (const TrainSentence& t : data) {
+    for (size_t k = 0; k < t.words.size(); ++k) {
+      const std::string& w = t.words[k];
+      if (!w.empty() && w.size() <= kMaxDictionaryWordBytes) ++counts[w][t.gold[k]];
+    }
+  }
+  for (const auto& [word, tags] : counts) {
+    size_t total = 0, top = 0;
+    uint16_t cls = 0;
+    for (const auto& [tag, count] : tags) {
+      total += count;
+      if (count > top) {
+        top = count;
+        cls = tag;
+      }
+    }
+    if (total >= static_cast<size_t>(dictionary.min_count) &&
+        static_cast<double>(top) >= dictionary.min_share * static_cast<double>(total)) {
+      model->dictionary.push_back({word, cls});
+    }
+  }
+  if (log != nullptr) std::fprintf(log, "tag dictionary: %zu words\n", model->dictionary.size());
+  return model;
 }
 
 namespace {

@@ -42,8 +42,18 @@ using HintFunction =
 // same hints must then be passed to NerTagger::Tag at run time.
 StatusOr<ModelData> TrainNer(const Corpus& corpus, bool bilou, PerceptronTrainOptions options,
                              std::FILE* log, const HintFunction& hinter = nullptr);
-// POS model from the second column of corpus.train.
-StatusOr<ModelData> TrainPos(const Corpus& corpus, PerceptronTrainOptions options, std::FILE* log);
+// The tag dictionary of a POS model (docs/tagger.md, "Tokens not scored"):
+// words of at most kMaxDictionaryWordBytes bytes, as written, seen at least
+// `min_count` times in corpus.train with one tag at least `min_share` of
+// the time. min_count 0: no dictionary.
+struct TagDictionaryOptions {
+  int min_count = 20;
+  double min_share = 0.996;
+};
+
+// POS model from the second column of corpus.train, with its tag dictionary.
+StatusOr<ModelData> TrainPos(const Corpus& corpus, PerceptronTrainOptions options, std::FILE* log,
+                             const TagDictionaryOptions& dictionary = {});
 
 // Distributional word clusters (docs/clusters.md): each lowercased word seen
 // at least `min_count` times is described by counts of its left and right

@@ -9,6 +9,8 @@
 #include <cstdlib>
 #include <string>
 
+#include "sitrep/document.h"
+
 namespace sitrep::fuzz {
 
 inline void Check(bool ok) {
@@ -23,6 +25,18 @@ inline bool ValidUtf8(const std::string& s) {
     if (c < 0) return false;
   }
   return true;
+}
+
+// Every span of the claims layers (quantities, attributions, events, claims)
+// lies inside the text.
+inline void CheckClaimSpans(const Document& doc) {
+  const uint32_t n = static_cast<uint32_t>(doc.text.size());
+  for (const auto& q : doc.quantities) Check(q.start <= q.end && q.end <= n);
+  for (const auto& a : doc.attributions) Check(a.start <= a.end && a.end <= n);
+  for (const auto& e : doc.events) {
+    Check(e.start <= e.end && e.end <= n && e.trigger.end <= n);
+  }
+  for (const auto& c : doc.claims) Check(c.start <= c.end && c.end <= n);
 }
 
 }  // namespace sitrep::fuzz

@@ -45,11 +45,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   for (const auto& t : doc.tokens) Check(t.start <= t.end && t.end <= n);
   for (const auto& t : doc.timexes) Check(t.start <= t.end && t.end <= n);
   for (const auto& e : doc.entities) Check(e.start <= e.end && e.end <= n);
-  for (const auto& q : doc.quantities) Check(q.start <= q.end && q.end <= n);
-  for (const auto& a : doc.attributions) Check(a.start <= a.end && a.end <= n);
-  for (const auto& e : doc.events) {
-    Check(e.start <= e.end && e.end <= n && e.trigger.end <= n);
-  }
-  for (const auto& c : doc.claims) Check(c.start <= c.end && c.end <= n);
+  sitrep::fuzz::CheckClaimSpans(doc);
   return 0;
 }

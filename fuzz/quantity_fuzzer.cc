@@ -41,12 +41,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   Check(stages->quantities->Annotate(&doc, options).ok());
   Check(stages->attributions->Annotate(&doc, options).ok());
   Check(stages->events->Annotate(&doc, options).ok());
-  const uint32_t n = static_cast<uint32_t>(doc.text.size());
-  for (const auto& q : doc.quantities) Check(q.start <= q.end && q.end <= n);
-  for (const auto& a : doc.attributions) Check(a.start <= a.end && a.end <= n);
-  for (const auto& e : doc.events) {
-    Check(e.start <= e.end && e.end <= n && e.trigger.end <= n);
-  }
-  for (const auto& c : doc.claims) Check(c.start <= c.end && c.end <= n);
+  sitrep::fuzz::CheckClaimSpans(doc);
   return 0;
 }

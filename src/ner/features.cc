@@ -183,11 +183,16 @@ Lexicon& TheLexicon() {
   return lexicon;
 }
 
-bool ReadOrgWords(Lexicon* lex) {
-  const std::string path = DataPath("lexicons/org-words.tsv");
+// Calls fn on each line of the data file `relative` that is neither empty
+// nor a comment; fn returns what is wrong with the line, or "". False, with
+// lex->error naming the file (and line), when it cannot be read or a line is
+// wrong.
+template <typename Fn>
+bool ReadLines(Lexicon* lex, const char* relative, const char* what, Fn fn) {
+  const std::string path = DataPath(relative);
   std::ifstream in(path);
   if (!in) {
-    lex->error = path + ": cannot read the org-word lexicon";
+    lex->error = path + ": cannot read " + what;
     return false;
   }
   std::string line;
@@ -195,45 +200,43 @@ bool ReadOrgWords(Lexicon* lex) {
   while (std::getline(in, line)) {
     ++number;
     if (line.empty() || line[0] == '#') continue;
-    const size_t tab = line.find('\t');
-    const std::string_view kind =
-        tab == std::string::npos ? std::string_view() : std::string_view(line).substr(tab + 1);
-    uint8_t bit = 0;
-    if (kind == "org") bit = kLexOrgWord;
-    if (kind == "connector") bit = kLexConnector;
-    if (bit == 0 || tab == 0) {
-      lex->error = path + ":" + std::to_string(number) + ": expected WORD<TAB>org|connector";
+    std::string why = fn(line);
+    if (!why.empty()) {
+      lex->error = path + ":" + std::to_string(number) + ": " + why;
       return false;
     }
-    WordInfo w;
-    ScanWord(std::string_view(line).substr(0, tab), &w);
-    lex->words[w.lower].lex |= bit;
   }
   return true;
 }
 
+bool ReadOrgWords(Lexicon* lex) {
+  return ReadLines(lex, "lexicons/org-words.tsv", "the org-word lexicon",
+                   [&](const std::string& line) -> std::string {
+                     const size_t tab = line.find('\t');
+                     const std::string_view kind = tab == std::string::npos
+                                                       ? std::string_view()
+                                                       : std::string_view(line).substr(tab + 1);
+                     uint8_t bit = 0;
+                     if (kind == "org") bit = kLexOrgWord;
+                     if (kind == "connector") bit = kLexConnector;
+                     if (bit == 0 || tab == 0) return "expected WORD<TAB>org|connector";
+                     WordInfo w;
+                     ScanWord(std::string_view(line).substr(0, tab), &w);
+                     lex->words[w.lower].lex |= bit;
+                     return "";
+                   });
+}
+
 // Lowercase words that may start a name: never WordSummary::plain.
 bool ReadNameStartWords(Lexicon* lex) {
-  const std::string path = DataPath("lexicons/name-start-words.tsv");
-  std::ifstream in(path);
-  if (!in) {
-    lex->error = path + ": cannot read the name-start words";
-    return false;
-  }
-  std::string line;
-  int number = 0;
-  while (std::getline(in, line)) {
-    ++number;
-    if (line.empty() || line[0] == '#') continue;
-    if (line.find_first_of("\t ") != std::string::npos) {
-      lex->error = path + ":" + std::to_string(number) + ": expected one word";
-      return false;
-    }
-    WordInfo w;
-    ScanWord(line, &w);
-    lex->words[w.lower].name_start = true;
-  }
-  return true;
+  return ReadLines(lex, "lexicons/name-start-words.tsv", "the name-start words",
+                   [&](const std::string& line) -> std::string {
+                     if (line.find_first_of("\t ") != std::string::npos) return "expected one word";
+                     WordInfo w;
+                     ScanWord(line, &w);
+                     lex->words[w.lower].name_start = true;
+                     return "";
+                   });
 }
 
 bool ReadClusters(Lexicon* lex) {

@@ -147,6 +147,35 @@ size_t AttributionTagger::HandleCue(const DocView& v, size_t i, size_t len, cons
     cue += words[k];
   }
   size_t after = i + len;
+  // "Prigozhin posted a video on Monday, saying he had 25,000 fighters": a
+  // participle after a comma speaks for the subject of the clause it hangs
+  // from, the first name of the sentence.
+  if (kind == "participle") {
+    if (i == first || words[i - 1] != ",") return after;
+    // (Not when a cue of its own sentence already speaks, '"...," Cole said,
+    // noting that ...', nor after a quotation, whose names are the
+    // speaker's words.)
+    if (!doc->attributions.empty() && doc->attributions.back().start >= v.start(first))
+      return after;
+    for (size_t t = first; t < i; ++t) {
+      if (v.IsQuote(t)) return after;
+    }
+    // The subject opens the sentence: "Wagner chief Yevgeny Prigozhin".
+    for (size_t t = first; t + 1 < i && t < first + 4; ++t) {
+      int en = v.entity_at(t);
+      if (en < 0) continue;
+      const std::string& type = doc->entities[en].type;
+      if (type != "PERSON" && type != "ORG" && type != "GPE" && type != "NORP" &&
+          type != "MILITARY") {
+        continue;
+      }
+      size_t te = t;
+      while (te < i && v.entity_at(te) == en) ++te;
+      Add(v, t, te, i, after, cue, doc);
+      return after;
+    }
+    return after;
+  }
   if (kind == "prep" || kind == "citing") {
     size_t se = SourceAfter(v, after, limit);
     if (se == after) return after;

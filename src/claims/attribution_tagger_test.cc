@@ -124,6 +124,25 @@ TEST_F(AttributionTaggerTest, ReportOwnerAfterItsParticipleAndDate) {
   EXPECT_EQ(a[0].cue, "according to report");
 }
 
+TEST_F(AttributionTaggerTest, ParticipleSpeaksForTheSentenceSubject) {
+  Document doc = MakeDoc(
+      "Yevgeny Prigozhin posted a video on Telegram, saying he had 25,000 fighters. "
+      "Reserves are low, saying nothing. It also lists 75 cases by Ukrainian forces, saying "
+      "most were unlawful. \"We lost 20 tanks,\" Colonel Ostap Hal said, noting that Russia "
+      "lost more.");
+  AddEntity(&doc, "Yevgeny Prigozhin", "PERSON", "yevgeny-prigozhin@RU");
+  AddEntity(&doc, "Telegram", "ORG", "telegram");
+  AddEntity(&doc, "Ukrainian", "NORP", "ukraine@UA");
+  AddEntity(&doc, "Ostap Hal", "PERSON", "ostap-hal");
+  AddEntity(&doc, "Russia", "GPE", "russia@RU", doc.text.find("Russia "));
+  auto a = Tag(&doc);
+  // The report's own subject is no name; the colonel already speaks.
+  ASSERT_EQ(a.size(), 2u);
+  EXPECT_EQ(a[0].cue, "saying");
+  EXPECT_EQ(a[0].source_text, "Yevgeny Prigozhin");
+  EXPECT_EQ(a[1].cue, "said");
+}
+
 TEST_F(AttributionTaggerTest, CitingChain) {
   auto a = Tag("The convoy was hit twice, reports Reuters, citing the Red Cross office in Gaza.");
   ASSERT_EQ(a.size(), 2u);

@@ -121,6 +121,8 @@ void EventTagger::BuildClaims(const DocView& v, const std::vector<EventInfo>& in
                               const std::vector<int>& sentence_attr, const std::string& dct,
                               Document* doc) const {
   std::vector<bool> event_has_claim(doc->events.size(), false);
+  // The claim made of each quantity, or -1.
+  std::vector<int> claim_of_q(doc->quantities.size(), -1);
   // Entity ids are "e<position+1>" as the entity stage writes them; fall
   // back to a scan for any other numbering.
   auto entity_index = [&](const std::string& id) -> int {
@@ -586,6 +588,18 @@ void EventTagger::BuildClaims(const DocView& v, const std::vector<EventInfo>& in
       }
     }
     if (subject.empty()) subject = borrowed_subject;
+    // "14 Russian generals, 58 colonels and 176 lieutenant colonels": the
+    // items of a list share the owner the first names.
+    if (subject.empty() && k > 0 && claim_of_q[k - 1] >= 0 &&
+        doc->claims[claim_of_q[k - 1]].start == sent.start) {
+      size_t pc = 0;
+      size_t pe = CountedEnd(v, *doc, k - 1, &pc);
+      bool list = pe < qt && pe + 3 > qt;
+      for (size_t t = pe; t < qt && list; ++t) {
+        list = v.word(t) == "," || v.word(t) == "and" || v.word(t) == "or";
+      }
+      if (list) subject = doc->claims[claim_of_q[k - 1]].subject;
+    }
     c.subject = subject;
 
     // Measure: counted noun and modifiers, then what the event did to them.
@@ -752,6 +766,7 @@ void EventTagger::BuildClaims(const DocView& v, const std::vector<EventInfo>& in
       }
       if (first_person) c.subject = SpeakerActor(*doc, c.attribution);
     }
+    claim_of_q[k] = static_cast<int>(doc->claims.size());
     doc->claims.push_back(std::move(c));
   }
 

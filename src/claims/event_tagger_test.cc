@@ -574,6 +574,16 @@ TEST_F(EventTaggerTest, ArrestsAndExpulsionsAreCoercion) {
   EXPECT_TRUE(has("russia@RU|polish diplomats expelled")) << ::testing::PrintToString(got);
 }
 
+TEST_F(EventTaggerTest, ListItemsShareTheOwnerTheFirstNames) {
+  Document doc =
+      MakeDoc("The list names 14 Russian generals, 58 colonels and 176 lieutenant colonels.");
+  ASSERT_TRUE(SetPosTags(&doc, "DT NN VBZ CD JJ NNS , CD NNS CC CD JJ NNS ."));
+  AddEntity(&doc, "Russian", "NORP", "russia@RU");
+  Run(&doc);
+  ASSERT_EQ(doc.claims.size(), 3u);
+  for (const auto& c : doc.claims) EXPECT_EQ(c.subject, "russia@RU") << c.measure;
+}
+
 TEST_F(EventTaggerTest, BareFigureBorrowsThePreviousCountedNoun) {
   Document doc = MakeDoc("Germany sent 12 tanks to Ukraine. Five have been destroyed since then.");
   AddEntity(&doc, "Germany", "GPE", "germany@DE");

@@ -143,11 +143,21 @@ void EventTagger::BuildClaims(const DocView& v, const std::vector<EventInfo>& in
   auto nearest_timex = [&](uint32_t start, uint32_t end, size_t tok) -> std::string {
     std::string best;
     size_t bd = SIZE_MAX;
+    const size_t floor_tok = v.TokenAt(start);
     for (const Timex& t : doc->timexes) {
       if (t.start < start || t.end > end || (t.type != "DATE" && t.type != "TIME")) continue;
       if (t.value.empty() || t.value[0] < '0' || t.value[0] > '9') continue;
       size_t tt = v.TokenAt(t.start);
       if (ClauseBreakBetween(v, tok, tt)) continue;
+      // "the city had 120,000 inhabitants before the war began on February
+      // 24": a date the figure is counted before is not its date.
+      bool before = false;
+      for (size_t b = tt; b > floor_tok && tt - b < 6 && !before; --b) {
+        std::string_view w = v.word(b - 1);
+        before = w == "before" || (w == "to" && b >= 2 && v.word(b - 2) == "prior");
+        if (w == "," || w == ";") break;
+      }
+      if (before) continue;
       size_t d = tt > tok ? tt - tok : tok - tt;
       if (d < bd) {
         bd = d;

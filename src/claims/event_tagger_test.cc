@@ -584,6 +584,20 @@ TEST_F(EventTaggerTest, ListItemsShareTheOwnerTheFirstNames) {
   for (const auto& c : doc.claims) EXPECT_EQ(c.subject, "russia@RU") << c.measure;
 }
 
+TEST_F(EventTaggerTest, ADateAFigureIsCountedBeforeIsNotItsDate) {
+  Document doc = MakeDoc(
+      "Before the war began on February 24, the city had 120,000 inhabitants. The army lost "
+      "300 tanks on March 3.");
+  ASSERT_TRUE(
+      SetPosTags(&doc, "IN DT NN VBD IN NNP CD , DT NN VBD CD NNS . DT NN VBD CD NNS IN NNP CD ."));
+  AddTimex(&doc, "February 24", "2022-02-24");
+  std::string march = AddTimex(&doc, "March 3", "2022-03-03");
+  Run(&doc);
+  ASSERT_EQ(doc.claims.size(), 2u);
+  EXPECT_EQ(doc.claims[0].time, "");
+  EXPECT_EQ(doc.claims[1].time, march);
+}
+
 TEST_F(EventTaggerTest, BareFigureBorrowsThePreviousCountedNoun) {
   Document doc = MakeDoc("Germany sent 12 tanks to Ukraine. Five have been destroyed since then.");
   AddEntity(&doc, "Germany", "GPE", "germany@DE");

@@ -2,6 +2,7 @@
 
 #include <gumbo.h>
 
+#include <algorithm>
 #include <cstring>
 #include <memory>
 
@@ -547,6 +548,14 @@ PageModel BuildPageModel(std::string_view html, const HintLexicon& hints) {
     }
   }
   walker.Walk(root);
+  // An element left while a block was still open counted that block; when
+  // the block was then dropped (nothing visible in it), its range ran one
+  // past the last block (the ingest fuzzer read that block's text).
+  const uint32_t n = static_cast<uint32_t>(model.blocks.size());
+  for (Element& el : model.elements) {
+    el.end_block = std::min(el.end_block, n);
+    el.first_block = std::min(el.first_block, el.end_block);
+  }
   return model;
 }
 

@@ -32,6 +32,73 @@ std::string NormalizePhrase(const DocView& v, const Chunker& chunker, size_t b, 
   return out;
 }
 
+// What a passive trigger at `trigger` happened to: the words of the noun
+// phrase before its auxiliaries ("A Russian helicopter was shot down" ->
+// "russian helicopter"), lowercased, without determiners; empty when none
+// stands there (a relative pronoun, a figure, a clause). `entity` gets the
+// entity that ends the phrase, or -1.
+std::string PassivePatient(const DocView& v, const Chunker& chunker, size_t trigger, size_t first,
+                           int* entity) {
+  *entity = -1;
+  size_t t = trigger;
+  while (t > first) {
+    std::string_view w = v.word(t - 1);
+    bool aux = w == "was" || w == "were" || w == "is" || w == "are" || w == "been" || w == "be" ||
+               w == "has" || w == "have" || w == "had" || w == "being";
+    bool adverb = v.has_pos() && v.pos(t - 1).substr(0, 2) == "RB";
+    if (!aux && !adverb) break;
+    --t;
+  }
+  if (t == trigger || t == first || !v.has_pos()) return "";
+  // The phrase that ends at `head`: a whole name, or nouns and adjectives.
+  auto phrase_start = [&](size_t head) {
+    size_t b = head;
+    int e = v.entity_at(head);
+    if (e >= 0) {
+      while (b > first && v.entity_at(b - 1) == e) --b;
+      return b;
+    }
+    while (b > first && head - b < 3 &&
+           (v.pos(b - 1).substr(0, 2) == "NN" || v.pos(b - 1).substr(0, 2) == "JJ" ||
+            v.entity_at(b - 1) >= 0)) {
+      --b;
+    }
+    return b;
+  };
+  size_t head = t - 1;
+  size_t b = phrase_start(head);
+  // "The memorandum about her appointment was signed", "the aid bill for
+  // Ukraine was approved": the noun a prepositional phrase hangs on (not
+  // before "of": "the village of Robotyne" is Robotyne).
+  for (int hop = 0; hop < 2; ++hop) {
+    size_t p = b;
+    if (p > first && chunker.IsDeterminer(v.word(p - 1))) --p;
+    if (p < first + 2 || v.pos(p - 1) != "IN" || v.word(p - 1) == "of") break;
+    size_t h = p - 2;
+    if (v.pos(h).substr(0, 2) != "NN" && v.entity_at(h) < 0) break;
+    head = h;
+    b = phrase_start(head);
+  }
+  if (v.pos(head).substr(0, 2) != "NN" && v.entity_at(head) < 0) return "";
+  int e = v.entity_at(head);
+  // ("the Kerch bridge", "a helicopter": a determiner or the sentence's
+  // start must open the phrase; "12 civilians" has a figure of its own.)
+  if (e < 0 && b > first && !chunker.IsDeterminer(v.word(b - 1)) && v.word(b - 1) != "," &&
+      v.word(b - 1) != "and") {
+    return "";
+  }
+  if (e >= 0) *entity = e;
+  std::string out;
+  for (size_t k = b; k <= head; ++k) {
+    if (!out.empty()) out += ' ';
+    out += v.word(k);
+  }
+  for (char& ch : out) {
+    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+  }
+  return out;
+}
+
 bool IsPeopleOrThing(const std::string& unit) {
   return !unit.empty() && unit != "%" && !(unit[0] >= 'A' && unit[0] <= 'Z');
 }
@@ -477,7 +544,11 @@ void EventTagger::BuildClaims(const DocView& v, const std::vector<EventInfo>& in
       // counted phrase or not at all.
       bool owner_is_actor = ev->type == "MOBILIZE" || ev->type == "AID" || ev->type == "RETREAT" ||
                             ev->type == "ASSAULT" || ev->type == "SANCTION";
-      if (owner_is_actor) subject = actor_of(entity_index(ev->actor));
+      // (and who destroyed or killed, in the active voice: "Ukrainian
+      // forces destroyed 12 tanks")
+      bool active = ev->type == "CASUALTIES" && ei != nullptr && !ei->passive && v.has_pos() &&
+                    v.pos(ei->token).substr(0, 2) == "VB" && v.pos(ei->token) != "VBN";
+      if (owner_is_actor || active) subject = actor_of(entity_index(ev->actor));
       if (ev->type == "CASUALTIES" && ei != nullptr && ei->measure == "lost") {
         subject = actor_of(entity_index(ev->target));
       }
@@ -788,8 +859,51 @@ void EventTagger::BuildClaims(const DocView& v, const std::vector<EventInfo>& in
     const EventMention& ev = doc->events[k];
     if (event_has_claim[k] || absorbed[k]) continue;
     if (ev.type == "STATEMENT" || ev.type == "CONSULT" || ev.type == "PROTEST" ||
-        ev.type == "REQUEST" || ev.type == "CASUALTIES") {
+        ev.type == "REQUEST") {
       continue;
+    }
+    const EventInfo& ei = info[k];
+    // "A Russian helicopter was shot down over Bryansk on Saturday", "Oleg
+    // Tsokov was killed on July 10": a dated passive event says what
+    // happened to what stands before it, whoever did it.
+    int patient_entity = -1;
+    std::string patient;
+    // (Not dated by a year that names another event: "Following the 2022
+    // invasion, Russia has been sanctioned".)
+    bool modifier_date = false;
+    for (const Timex& t : doc->timexes) {
+      if (t.id != ev.time) continue;
+      size_t after = v.TokenAt(t.end);
+      modifier_date = v.has_pos() && after < v.size() && v.pos(after).substr(0, 2) == "NN" &&
+                      v.timex_at(after) < 0;
+    }
+    if (ei.passive && ev.time_source == "timex" && !modifier_date) {
+      patient = PassivePatient(v, chunker_, ei.token, v.sentence_first(v.sentence(ei.token)),
+                               &patient_entity);
+    }
+    // A casualty without a figure is news only for a named person ("Russian
+    // general Oleg Tsokov was killed", "killed Hamas leader X").
+    if (ev.type == "CASUALTIES") {
+      int victim = patient_entity;
+      // ("killed Russian commander Ivan Petrov": the name after the
+      // trigger's modifiers.)
+      for (size_t t = ei.token_end; victim < 0 && !ei.passive && t < ei.token_end + 5 &&
+                                    t < v.sentence_last(v.sentence(ei.token));
+           ++t) {
+        int e = v.entity_at(t);
+        if (e >= 0 && doc->entities[e].type == "PERSON") victim = e;
+        if (e < 0 && v.has_pos() && v.pos(t).substr(0, 2) != "NN" &&
+            v.pos(t).substr(0, 2) != "JJ" && !chunker_.IsDeterminer(v.word(t))) {
+          break;
+        }
+      }
+      if (victim < 0 || doc->entities[victim].type != "PERSON") continue;
+      if (patient.empty()) {
+        patient = doc->entities[victim].text;
+        for (char& ch : patient) {
+          if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+        }
+      }
     }
     // Only dated events: an undated mention ("the ceasefire", "sanctions")
     // is background more often than a checkable statement.
@@ -806,8 +920,7 @@ void EventTagger::BuildClaims(const DocView& v, const std::vector<EventInfo>& in
     std::string subject = actor_of(entity_index(ev.actor));
     // (An attack on a named place is news even when the sentence does not
     // say whose: "a missile attack on Odesa on Monday".)
-    if (subject.empty() && ev.type != "ASSAULT") continue;
-    const EventInfo& ei = info[k];
+    if (subject.empty() && ev.type != "ASSAULT" && patient.empty()) continue;
     // The object of the trigger: "signed a new strategic partnership treaty"
     // -> "treaty signed"; "deployment of troops" -> "troops deployed".
     size_t j = ei.token_end;
@@ -869,6 +982,21 @@ void EventTagger::BuildClaims(const DocView& v, const std::vector<EventInfo>& in
     // Nor is one under a condition or still deliberated ("if Moscow
     // invades", "weighed where to send troops").
     if (ei.possible) continue;
+    if (!patient.empty()) {
+      Claim c;
+      c.id = "c" + std::to_string(doc->claims.size() + 1);
+      c.start = ev.start;
+      c.end = ev.end;
+      // (The patient is no subject: "Russia was suspended" is done to it.)
+      c.subject = subject == actor_of(patient_entity) ? "" : subject;
+      c.measure = patient + " " + ei.measure;
+      c.event = ev.id;
+      c.time = ev.time;
+      c.attribution = ev.attribution;
+      c.modality = ev.modality;
+      doc->claims.push_back(std::move(c));
+      continue;
+    }
     const bool possible = ev.modality == "negated";
     if (possible) dated_attack = false;
     if (object.empty() && ev.type == "ASSAULT" && !possible &&

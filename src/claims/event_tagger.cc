@@ -239,6 +239,13 @@ size_t EventTagger::CountedEnd(const DocView& v, const Document& doc, size_t k,
     size_t close = text.find(')', b);
     if (close != std::string_view::npos && close < b + 24) near = close + 8;
   }
+  // "31 of the 36 drones": the counted phrase follows the whole's figure.
+  const auto& words = v.words();
+  if (qe + 2 < v.size() && words[qe] == "of" &&
+      (words[qe + 1] == "the" || words[qe + 1] == "its" || words[qe + 1] == "their") &&
+      !words[qe + 2].empty() && words[qe + 2][0] >= '0' && words[qe + 2][0] <= '9') {
+    near = v.end(qe + 2) + 2;
+  }
   if (pos == std::string_view::npos || pos >= sent_end || pos > near) return qe;
   *counted_first = v.TokenAt(static_cast<uint32_t>(pos));
   return v.TokenAt(static_cast<uint32_t>(pos + q.counted.size()));
@@ -443,7 +450,13 @@ EventTagger::Attachment EventTagger::Attach(const DocView& v, const Document& do
       return out;
     }
     int e = trigger_at(t);
-    if (e >= 0 && (!v.has_pos() || v.pos(t).substr(0, 2) == "VB")) {
+    // (Of a verb with its particle, "shot down 31 drones", the verb; "and
+    // injured/JJ 7 people": a participle the tagger called an adjective,
+    // after a conjunction or an auxiliary.)
+    bool ed_verb = e >= 0 && v.has_pos() && is_ed_adjective(t) && t > first &&
+                   (words[t - 1] == "and" || IsAux(words[t - 1]) || words[t - 1] == "has" ||
+                    words[t - 1] == "have" || words[t - 1] == "had");
+    if (e >= 0 && (!v.has_pos() || v.pos(info[e].token).substr(0, 2) == "VB" || ed_verb)) {
       out.event = e;
       out.verb.clear();
       return out;
@@ -559,9 +572,14 @@ Status EventTagger::Annotate(Document* doc, const AnnotateOptions& options) cons
           trig_end += 1 + len2;
         }
       }
-      bool passive = (i > first && IsAux(words[i - 1])) ||
-                     (i > first + 1 && IsAux(words[i - 2]) && words[i - 1].size() > 2 &&
-                      words[i - 1].substr(words[i - 1].size() - 2) == "ly");
+      // (Of a participle: "the actions Russia is threatening" is active.)
+      bool participle =
+          !v.has_pos() || v.pos(i) == "VBN" || v.pos(i) == "VBD" ||
+          (v.pos(i) == "JJ" && words[i].size() > 3 && words[i].substr(words[i].size() - 2) == "ed");
+      bool passive =
+          (participle && i > first && IsAux(words[i - 1])) ||
+          (participle && i > first + 1 && IsAux(words[i - 2]) && words[i - 1].size() > 2 &&
+           words[i - 1].substr(words[i - 1].size() - 2) == "ly");
       bool noun_trigger = v.has_pos() ? v.pos(i).substr(0, 2) == "NN" : e->pos == 'N';
       // "sanctions imposed by the US": a participle with its agent after it.
       if (!noun_trigger && trig_end < limit && words[trig_end] == "by" &&
@@ -633,7 +651,33 @@ Status EventTagger::Annotate(Document* doc, const AnnotateOptions& options) cons
         }
         return -1;
       };
-      if (e->type == "CASUALTIES") {
+      // "Ukrainian forces destroyed 12 tanks": a casualty verb in the active
+      // voice has its doer before it; "Russia lost 20 generals" and
+      // "hundreds died" name who suffered.
+      bool active_casualty = e->type == "CASUALTIES" && !passive && !noun_trigger && v.has_pos() &&
+                             v.pos(i).substr(0, 2) == "VB" && v.pos(i) != "VBN" &&
+                             e->measure != "lost" && lemmas[i] != "die";
+      if (active_casualty) {
+        // The doer is the verb's subject, just before it ("Russian attacks
+        // killed", "Ukraine has destroyed"), not any name earlier on ("the
+        // event, called the Holodomor by Ukrainians, killed").
+        size_t t = i;
+        while (t > first && (v.pos(t - 1).substr(0, 2) == "RB" || words[t - 1] == "has" ||
+                             words[t - 1] == "have" || words[t - 1] == "had")) {
+          --t;
+        }
+        for (size_t n = 0; t > first && n < 4; ++n, --t) {
+          int en = v.entity_at(t - 1);
+          if (en >= 0 && actor < 0 && entity_ok_as_actor(doc->entities[en]) &&
+              !in_attr_source(t - 1)) {
+            actor = en;
+          }
+          if (en < 0 && v.pos(t - 1).substr(0, 2) != "NN" && v.pos(t - 1).substr(0, 2) != "JJ") {
+            break;
+          }
+        }
+        target = pick_after(trig_end, 4, false);
+      } else if (e->type == "CASUALTIES") {
         actor = pick_after(trig_end, 8, true);
         target = pick_before(true);
       } else if (passive) {
@@ -721,6 +765,26 @@ Status EventTagger::Annotate(Document* doc, const AnnotateOptions& options) cons
             object_of_trigger = !same;
           }
         }
+        // "Tsokov was killed in a missile strike", "died during the shelling":
+        // an event noun in a prepositional phrase is no one's but its own
+        // phrase's (an owner, found above; not the clause's subject).
+        if (noun_trigger && actor < 0 && !object_of_trigger && v.has_pos()) {
+          size_t b = i;
+          while (b > first && i - b < 5) {
+            std::string_view p = v.pos(b - 1);
+            bool phrase = chunker_.IsDeterminer(words[b - 1]) || p.substr(0, 2) == "JJ" ||
+                          p.substr(0, 2) == "NN" || p == "CD" || p == "HYPH";
+            if (!phrase || v.entity_at(b - 1) >= 0) break;
+            --b;
+          }
+          // (Right after the verb whose circumstance it is; "began ... with
+          // the annexation of Shusha" is the subject's.)
+          std::string_view w = b > first ? words[b - 1] : std::string_view();
+          bool circumstance = w == "in" || w == "during" || w == "amid" || w == "after";
+          if (circumstance && b > first + 1 && (v.pos(b - 2) == "VBN" || v.pos(b - 2) == "VBD")) {
+            object_of_trigger = true;
+          }
+        }
         if (object_of_trigger) actor = -2;
         // (-2: no actor, by the rules above; -1: none found yet.)
         if (actor == -1) actor = pick_before(true, true);
@@ -791,6 +855,20 @@ Status EventTagger::Annotate(Document* doc, const AnnotateOptions& options) cons
         ev.time = t.id;
         ev.time_source = "timex";
         future = After(t.range_begin.empty() ? t.value : t.range_begin, dct);
+        // "The bridge was attacked on July 17", "Russia fired 40 missiles on
+        // July 17": a verb in the past tense tells of what happened,
+        // whatever year the date was given.
+        if (future && v.has_pos() && !noun_trigger) {
+          bool past = v.pos(i) == "VBD";
+          for (size_t a = i; !past && a > first && i - a < 3; --a) {
+            std::string_view w = words[a - 1];
+            // (Not the present perfect: "has been met with skepticism ... May
+            // 8" tells of now, and the date may belong to another clause.)
+            past = v.pos(i) == "VBN" && (w == "was" || w == "were" || w == "had");
+            if (!(w == "been" || v.pos(a - 1).substr(0, 2) == "RB")) break;
+          }
+          if (past) future = false;
+        }
       }
       // Attribution: the nearest chain head in the sentence, else the quote's.
       int attr =

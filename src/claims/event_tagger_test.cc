@@ -1293,5 +1293,104 @@ TEST_F(EventTaggerTest, IngAdjectiveIsNoTrigger) {
   for (const auto& e : doc.events) EXPECT_NE(e.type, "ASSAULT");
 }
 
+TEST_F(EventTaggerTest, DatedPassiveEventSaysWhatItHappenedTo) {
+  Document doc =
+      MakeDoc("A Russian military helicopter was shot down over the Bryansk region on Saturday.");
+  ASSERT_TRUE(SetPosTags(&doc, "DT JJ JJ NN VBD VBN RP IN DT NNP NN IN NNP ."));
+  AddEntity(&doc, "Russian", "NORP", "russia@RU");
+  AddEntity(&doc, "Bryansk", "GPE", "bryansk@RU");
+  std::string t = AddTimex(&doc, "Saturday", "2023-06-24");
+  Run(&doc);
+  ASSERT_EQ(doc.claims.size(), 1u);
+  EXPECT_EQ(doc.claims[0].measure, "russian military helicopter shot down");
+  EXPECT_EQ(doc.claims[0].subject, "");  // nobody named as shooting
+  EXPECT_EQ(doc.claims[0].time, t);
+
+  // The noun a phrase hangs on, and the agent after "by".
+  Document bill = MakeDoc("The aid bill for Ukraine was approved by Congress in December 2022.");
+  ASSERT_TRUE(SetPosTags(&bill, "DT NN NN IN NNP VBD VBN IN NNP IN NNP CD ."));
+  AddEntity(&bill, "Ukraine", "GPE", "ukraine@UA");
+  AddEntity(&bill, "Congress", "ORG", "us-congress@US");
+  AddTimex(&bill, "December 2022", "2022-12");
+  Run(&bill);
+  ASSERT_EQ(bill.claims.size(), 1u);
+  EXPECT_EQ(bill.claims[0].measure, "aid bill approved");
+  EXPECT_EQ(bill.claims[0].subject, "us-congress@US");
+
+  // Undated, or dated only by a year that names another event: no claim.
+  Document undated = MakeDoc(
+      "Following the 2022 invasion, Russia has been sanctioned by the West. The bridge was "
+      "attacked.");
+  ASSERT_TRUE(SetPosTags(&undated, "VBG DT CD NN , NNP VBZ VBN VBN IN DT NNP . DT NN VBD VBN ."));
+  AddEntity(&undated, "Russia", "GPE", "russia@RU");
+  AddTimex(&undated, "2022", "2022");
+  Run(&undated);
+  for (const auto& c : undated.claims) ADD_FAILURE() << c.measure;
+}
+
+TEST_F(EventTaggerTest, CasualtyWithoutFigureOnlyForANamedPerson) {
+  Document doc = MakeDoc(
+      "Russian general Oleg Tsokov was killed in a missile strike on July 10. Two days later "
+      "civilians were killed in Kherson.");
+  ASSERT_TRUE(SetPosTags(&doc,
+                         "JJ NN NNP NNP VBD VBN IN DT NN NN IN NNP CD . CD NNS RB NNS VBD "
+                         "VBN IN NNP ."));
+  AddEntity(&doc, "Russian", "NORP", "russia@RU");
+  AddEntity(&doc, "Oleg Tsokov", "PERSON", "oleg-tsokov@RU");
+  AddEntity(&doc, "Kherson", "GPE", "kherson@UA");
+  AddTimex(&doc, "July 10", "2023-07-10");
+  AddTimex(&doc, "Two days later", "2023-07-12");
+  Run(&doc);
+  std::vector<std::string> measures;
+  for (const auto& c : doc.claims) measures.push_back(c.measure);
+  EXPECT_NE(std::find(measures.begin(), measures.end(), "oleg tsokov killed"), measures.end());
+  EXPECT_EQ(std::count(measures.begin(), measures.end(), "civilians killed"), 0);
+  // The strike is not the victim's: the name stands before another verb.
+  for (const auto& e : doc.events) {
+    if (e.type == "ASSAULT") EXPECT_NE(e.actor, "e2");
+  }
+}
+
+TEST_F(EventTaggerTest, ActiveCasualtyVerbHasItsDoerBeforeIt) {
+  Document doc = MakeDoc("Ukrainian forces destroyed 12 of the 20 tanks.");
+  ASSERT_TRUE(SetPosTags(&doc, "JJ NNS VBD CD IN DT CD NNS ."));
+  AddEntity(&doc, "Ukrainian", "NORP", "ukraine@UA");
+  Run(&doc);
+  ASSERT_FALSE(doc.claims.empty());
+  EXPECT_EQ(doc.claims[0].measure, "tanks destroyed");
+  EXPECT_EQ(doc.claims[0].subject, "ukraine@UA");
+  EXPECT_EQ(*doc.claims[0].value.min, 12);
+
+  // A name inside an aside is not the doer.
+  Document aside = MakeDoc(
+      "The famine, called the Holodomor by Ukrainians, killed an estimated five million "
+      "people.");
+  ASSERT_TRUE(SetPosTags(&aside, "DT NN , VBN DT NNP IN NNPS , VBD DT VBN CD CD NNS ."));
+  AddEntity(&aside, "Ukrainians", "NORP", "ukraine@UA");
+  Run(&aside);
+  ASSERT_FALSE(aside.claims.empty());
+  EXPECT_EQ(aside.claims[0].subject, "");
+}
+
+TEST_F(EventTaggerTest, PastTenseEventIsNotPlannedByItsDate) {
+  // (The date was put in the coming month by the time tagger; the verb says
+  // it happened.)
+  Document doc =
+      MakeDoc("The Kerch bridge was attacked on July 17. Russia will attack on July 20.");
+  ASSERT_TRUE(SetPosTags(&doc, "DT NNP NN VBD VBN IN NNP CD . NNP MD VB IN NNP CD ."));
+  AddEntity(&doc, "Kerch", "GPE", "kerch@UA");
+  AddEntity(&doc, "Russia", "GPE", "russia@RU");
+  AddTimex(&doc, "July 17", "2025-07-17");
+  AddTimex(&doc, "July 20", "2025-07-20");
+  AnnotateOptions o;
+  o.dct = "2025-06-30";
+  ASSERT_TRUE(quantities_->Annotate(&doc, o).ok());
+  ASSERT_TRUE(attributions_->Annotate(&doc, o).ok());
+  ASSERT_TRUE(events_->Annotate(&doc, o).ok());
+  ASSERT_EQ(doc.events.size(), 2u);
+  EXPECT_EQ(doc.events[0].modality, "asserted");
+  EXPECT_EQ(doc.events[1].modality, "planned");
+}
+
 }  // namespace
 }  // namespace sitrep::claims

@@ -380,6 +380,13 @@ size_t QuantityTagger::CountedAt(const DocView& v, size_t i, size_t limit, Quant
   if (k < limit && v.timex_at(k) >= 0) return i;
   if (k < limit && words[k] == "of") {
     ++k;  // "70% of the artillery"
+    // "31 of the 36 drones": the part counts what the whole counts (the
+    // whole is a figure of its own).
+    if (k + 2 < limit && (words[k] == "the" || words[k] == "its" || words[k] == "their") &&
+        !words[k + 1].empty() && words[k + 1][0] >= '0' && words[k + 1][0] <= '9' &&
+        (!v.has_pos() || v.pos(k + 2).substr(0, 2) == "NN" || v.pos(k + 2).substr(0, 2) == "JJ")) {
+      k += 2;
+    }
   } else if (currency && k + 1 < limit && words[k] == "in" && v.timex_at(k + 1) < 0) {
     // "$91m in “lethal and non-lethal military assistance”", "$2.7
     // billion in previously authorized funding": quotes and adverbs before

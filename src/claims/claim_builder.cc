@@ -366,12 +366,12 @@ void EventTagger::BuildClaims(const DocView& v, const std::vector<EventInfo>& in
     bool figure_event =
         ev != nullptr && (ev->type == "MOBILIZE" || ev->type == "RETREAT" ||
                           ev->type == "CASUALTIES" || ev->type == "AID" || ev->type == "ASSAULT" ||
-                          ev->type == "SANCTION" || ev->type == "COERCE");
+                          ev->type == "SANCTION" || ev->type == "COERCE" || ev->type == "CONCEDE");
     // What is counted undergoes the event (sanctioned entities, attacked
     // towns): the object of an active trigger or the subject of a passive
     // one. Its nationality then describes it; the subject is who acts.
     bool patient = ev != nullptr && ei != nullptr && !ev->actor.empty() &&
-                   (ev->type == "SANCTION" || ev->type == "COERCE" ||
+                   (ev->type == "SANCTION" || ev->type == "COERCE" || ev->type == "CONCEDE" ||
                     (ev->type == "ASSAULT" && (qt >= ei->token_end) != ei->passive));
     // (Unless something happens to them in this sentence: "the six officers
     // were killed" is the claim again, maybe from another source.)
@@ -947,6 +947,14 @@ void EventTagger::BuildClaims(const DocView& v, const std::vector<EventInfo>& in
       }
       std::string_view w = v.word(ei.token);
       if (self && w.size() > 2 && w.substr(w.size() - 2) == "ed") done = std::string(w);
+    }
+    // "A Russian missile hit a shopping mall": what a verb of attack hit,
+    // when it is no name (names are targets, below).
+    if (object.empty() && ev.type == "ASSAULT" && np_end > j && v.has_pos() &&
+        v.pos(ei.token).substr(0, 2) == "VB" && v.entity_at(head) < 0 && v.timex_at(head) < 0 &&
+        ev.subtype != "invasion" && ev.subtype != "occupy" && ev.subtype != "liberate" &&
+        v.pos(head).substr(0, 2) == "NN") {
+      object = NormalizePhrase(v, chunker_, first, head + 1, head);
     }
     // "The treaty ..., signed in June 2024", "signed the Treaty on ...": the
     // word that made the trigger an agreement names what was signed.

@@ -369,13 +369,18 @@ EventTagger::Attachment EventTagger::Attach(const DocView& v, const Document& do
     std::string_view wp = words[p];
     bool verbal = !v.has_pos() || v.pos(p).substr(0, 2) == "VB" ||
                   (v.pos(p) == "JJ" && !(wp.size() > 4 && wp.substr(wp.size() - 3) == "ing"));
-    if (e >= 0 && verbal) {
+    // ("intercepted 20 of the 25 missiles launched at Kyiv": a participle
+    // right after the counted phrase only describes it when a trigger
+    // before the figure takes it as its object.)
+    bool reduced_relative = e >= 0 && p == qe && v.has_pos() && v.pos(p) == "VBN";
+    if (e >= 0 && verbal && !reduced_relative) {
       out.event = e;
       return out;
     }
+    if (reduced_relative) out.event = e;
     // A verb that is no trigger still says what happened to what was
     // counted: "20 tanks were destroyed", "300 people perished".
-    if ((qe > cb || !q0.counted.empty()) && v.has_pos() &&
+    if (!reduced_relative && (qe > cb || !q0.counted.empty()) && v.has_pos() &&
         (v.pos(p) == "VBN" || v.pos(p) == "VBD" || (linked && is_ed_adjective(p))) &&
         !IsLightVerb(words[p]) && !modality_.IsAttributionCue(words[p]) &&
         !modality_.IsDenialCue(words[p]) && !v.IsCapitalized(p) && IsAlpha(words[p])) {
@@ -461,9 +466,9 @@ EventTagger::Attachment EventTagger::Attach(const DocView& v, const Document& do
       out.verb.clear();
       return out;
     }
-    if (out.verb.empty() && v.has_pos() && (v.pos(t) == "VBD" || v.pos(t) == "VBN") &&
-        !IsLightVerb(words[t]) && !modality_.IsAttributionCue(words[t]) && !v.IsCapitalized(t) &&
-        IsAlpha(words[t])) {
+    if (out.verb.empty() && out.event < 0 && v.has_pos() &&
+        (v.pos(t) == "VBD" || v.pos(t) == "VBN") && !IsLightVerb(words[t]) &&
+        !modality_.IsAttributionCue(words[t]) && !v.IsCapitalized(t) && IsAlpha(words[t])) {
       // "Ukraine destroyed 20 tanks" -> tanks destroyed.
       out.verb = verb_phrase(t);
       out.verb_token = t;
@@ -550,6 +555,25 @@ Status EventTagger::Annotate(Document* doc, const AnnotateOptions& options) cons
       // "X confirmed that ..." is an attribution, not an event of its own;
       // an announcement is both.
       if (e->subtype == "confirm" && in_attr_source(i)) continue;
+      // "launched 30 drones", "20 missiles were intercepted": weapons fired,
+      // hit or downed are named right next to the verb ("launching
+      // criticism ... for shortages of ammunition" is no strike).
+      if (e->type == "ASSAULT" && e->pos == 'V' && e->condition == "materiel" &&
+          (cond == SIZE_MAX || cond + 4 < i || cond > i + len + 4)) {
+        continue;
+      }
+      // "launched a missile attack": a verb that does the event its object
+      // names is no event of its own.
+      if (e->type == "ASSAULT" && light_verbs_.Contains(words[i])) {
+        bool names_event = false;
+        for (size_t t = i + len; t < limit && t < i + len + 4 && !names_event; ++t) {
+          size_t l2 = 0, c2 = SIZE_MAX;
+          const TriggerEntry* e2 = TriggerAt(v, lemmas, t, first, limit, &l2, &c2);
+          names_event = e2 != nullptr && e2->pos != 'V' && e2->type == "ASSAULT" &&
+                        (!v.has_pos() || v.pos(t).substr(0, 2) == "NN");
+        }
+        if (names_event) continue;
+      }
       EventMention ev;
       ev.id = "v" + std::to_string(doc->events.size() + 1);
       ev.start = doc->sentences[s].start;

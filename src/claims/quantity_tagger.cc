@@ -399,9 +399,11 @@ size_t QuantityTagger::CountedAt(const DocView& v, size_t i, size_t limit, Quant
     if (!v.IsCapitalized(n)) k = n;
   }
   // "37 killed or wounded": a participle standing alone after the number.
-  bool lone_participle =
-      k < limit && chunker_.IsParticiple(v, k) && !chunker_.IsFunctionWord(words[k]) &&
-      (k + 1 >= limit || v.IsPunct(k + 1) || chunker_.IsFunctionWord(words[k + 1]));
+  // ("36 launched Thursday": a date after it.)
+  bool lone_participle = k < limit && chunker_.IsParticiple(v, k) &&
+                         !chunker_.IsFunctionWord(words[k]) &&
+                         (k + 1 >= limit || v.IsPunct(k + 1) ||
+                          chunker_.IsFunctionWord(words[k + 1]) || v.timex_at(k + 1) >= 0);
   size_t first = 0, head = 0;
   size_t np_end = chunker_.NounPhraseAt(v, k, limit, 6, &first, &head);
   const std::string& text = v.doc().text;

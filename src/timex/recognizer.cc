@@ -134,6 +134,64 @@ Recognizer::Ref Recognizer::NarrativeRef() const {
   return DctRef();
 }
 
+Recognizer::Ref Recognizer::LocalAnchor(size_t b, size_t e) const {
+  const auto& u = *u_;
+  if (!local_.known || local_sentence_ != sentence_ || b < local_unit_end_) return Ref();
+  if (u[b].start - u[local_unit_end_ - 1].end > 200) return Ref();
+  // Within one sentence also when the text was not split into sentences: no
+  // line break, and no full stop before a capital, in between.
+  for (size_t k = local_unit_end_; k <= b; ++k) {
+    if (u[k].newline_before) return Ref();
+    if (k < b && (u[k].IsPunct(".") || u[k].IsPunct("!") || u[k].IsPunct("?")) && u[k + 1].cap) {
+      return Ref();
+    }
+  }
+  // "since January 1": from then until now, the document's time.
+  if (b > 0 && u[b - 1].IsWord("since")) return Ref();
+  // "June in 2017": the year after it is its own.
+  if (e + 1 < n_ && (u[e].IsWord("in") || u[e].IsWord("of") || u[e].IsPunct(",")) &&
+      u[e + 1].kind == UnitKind::kNumber && u[e + 1].ndigits == 4) {
+    return Ref();
+  }
+  // "Putin will not be invited to the anniversary of the 1944 landings in
+  // June": a sentence that looks ahead takes its dates from now.
+  if (Tense(b, e) > 0) return Ref();
+  for (size_t k = 0; k < b; ++k) {
+    if (u[k].Is(Cls::kFutureCue)) return Ref();
+  }
+  // A bare year gives its year only within its clause: "the annexation in
+  // 2014 and the invasion that began in February" are two events.
+  if (local_.prec < 2) {
+    for (size_t k = local_unit_end_; k < b; ++k) {
+      const Unit& x = u[k];
+      if (x.IsPunct(";") || x.IsPunct(":") || x.IsWord("and") || x.IsWord("but") ||
+          x.IsWord("while") || x.IsWord("whereas") || x.IsWord("although") || x.IsWord("though")) {
+        return Ref();
+      }
+    }
+  }
+  return local_;
+}
+
+bool Recognizer::WritesYear(const Match& m) const {
+  const auto& u = *u_;
+  const Timex& t = m.timex;
+  if (m.local) return true;
+  if (m.prec < 1 || t.anchor != "none" || (t.type != "DATE" && t.type != "TIME")) return false;
+  if (t.value.size() < 4 || !std::all_of(t.value.begin(), t.value.begin() + 4,
+                                         [](char c) { return c >= '0' && c <= '9'; })) {
+    return false;
+  }
+  // "since 2014", "since the 2014 annexation": the start of what still goes on.
+  for (size_t k = m.begin; k > 0 && k + 2 >= m.begin; --k) {
+    if (u[k - 1].IsWord("since")) return false;
+  }
+  for (size_t k = m.begin; k < m.end; ++k) {
+    if (u[k].kind == UnitKind::kNumber && u[k].ndigits == 4) return true;
+  }
+  return false;
+}
+
 void Recognizer::SetDay(const Ymd& d, const std::string& anchor, Match* m) const {
   m->timex.type = "DATE";
   m->timex.value = FormatYmd(d);
@@ -187,9 +245,25 @@ void Recognizer::ResolveYearless(int month, int day, int weekday, size_t b, size
   }
   std::vector<int> candidates;
   int chosen = 0;
+  // News: a year written close before ("Russia annexed Crimea in March 2014
+  // and in April ...") gives its year, or the next/previous one when that
+  // puts the date within two months of it ("December 29, 2022 ... January
+  // 1"). Otherwise the document date, with tense.
+  const Ref local = ctx_.narrative ? Ref() : LocalAnchor(b, e);
+  if (local.known) {
+    ref = local;
+    m->local = true;
+  }
   if (ref.known) {
     int y = ref.ymd.y;
-    if (ctx_.narrative) {
+    if (local.known) {
+      chosen = y;
+      if (ref.prec >= 2) {
+        const int diff = month - ref.ymd.m;
+        if (diff > 3 && diff - 12 >= -2) chosen = y - 1;
+        if (diff < -3 && diff + 12 <= 2) chosen = y + 1;
+      }
+    } else if (ctx_.narrative) {
       chosen = y;
       // The year of the story so far; whether a month before the anchor's
       // starts the next year is not decidable from dates alone (measured on
@@ -253,6 +327,7 @@ void Recognizer::ResolveYearless(int month, int day, int weekday, size_t b, size
 void Recognizer::Recognize(const std::vector<Unit>& units, std::vector<Timex>* out, int* next_id) {
   u_ = &units;
   n_ = units.size();
+  ++sentence_;
   size_t first_new = out->size();
   size_t i = 0;
   while (i < n_) {
@@ -271,6 +346,11 @@ void Recognizer::Recognize(const std::vector<Unit>& units, std::vector<Timex>* o
       last_.ymd = best.point;
       last_.prec = best.prec;
       last_.id = t.id;
+    }
+    if (WritesYear(best)) {
+      local_ = {true, best.point, best.prec, t.id};
+      local_sentence_ = sentence_;
+      local_unit_end_ = best.end;
     }
     out->push_back(std::move(t));
     i = best.end;
@@ -349,6 +429,7 @@ bool Recognizer::MatchAt(size_t i, Match* best) {
     m.timex.anchor = "dct";
     m.timex.flagged = false;
     m.prec = 0;
+    m.local = false;
   }
   return found;
 }

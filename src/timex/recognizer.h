@@ -39,8 +39,9 @@ struct DocContext {
 struct Match {
   size_t begin = 0, end = 0;  // units [begin, end)
   Timex timex;
-  Ymd point;     // what it denotes, for anchoring what follows
-  int prec = 0;  // 0 none, 1 year, 2 month, 3 day
+  Ymd point;           // what it denotes, for anchoring what follows
+  int prec = 0;        // 0 none, 1 year, 2 month, 3 day
+  bool local = false;  // a year-less date that took its year from a local anchor
 };
 
 class Recognizer {
@@ -99,6 +100,16 @@ class Recognizer {
   // Year for a year-less month(/day): weekday (0 = none) and tense decide.
   void ResolveYearless(int month, int day, int weekday, size_t b, size_t e, Match* m);
   void SetDay(const Ymd& d, const std::string& anchor, Match* m) const;
+  // In a news document, the expression the year-less date at units [b, e)
+  // takes its year from: one earlier in the same sentence that wrote its
+  // year, at most 200 bytes before, unless the date runs from then to now
+  // ("since"), is looked forward to (future tense), has its own year after
+  // it ("June in 2017"), or, for a bare year, is in another clause. Unknown
+  // when there is none.
+  Ref LocalAnchor(size_t b, size_t e) const;
+  // Whether the match just made (units [begin, end)) writes a year and can
+  // anchor year-less dates after it; "since 2014" cannot.
+  bool WritesYear(const Match& m) const;
 
   const Lexicon& lex_;
   std::string_view text_;
@@ -106,6 +117,13 @@ class Recognizer {
   const std::vector<Unit>* u_ = nullptr;
   size_t n_ = 0;
   Ref last_;  // narrative anchor: the last expression with a point in time
+  // Local anchor (news): the last expression that wrote its year ("March
+  // 2014", "in 1991") or took one from such an expression, with the sentence
+  // it is in and the unit after it. See LocalAnchor.
+  Ref local_;
+  int local_sentence_ = -1;
+  size_t local_unit_end_ = 0;
+  int sentence_ = -1;  // index of the sentence being recognized
   int underspecified_ = 0;
   std::set<int> loose_weekdays_, yearless_days_;
 };

@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <memory>
+#include <set>
+#include <string_view>
+#include <vector>
 
 #include "sitrep/data_path.h"
 #include "timex/recognizer.h"
@@ -10,14 +13,87 @@
 namespace sitrep::timex {
 namespace {
 
-// True when most explicit years lie well before the document date: a history
-// narrative, where year-less dates follow the story rather than the DCT.
-bool LooksNarrative(const std::set<int>& years, bool has_dct, int dct_year) {
+// What decides whether a dated document is a history narrative: how often it
+// writes years (every occurrence counts, so one year cited three times weighs
+// three times) and how often it talks about the days around its date.
+struct DocCues {
+  int years = 0;      // occurrences of explicit years
+  int old_years = 0;  // of which more than two years before the DCT
+  int news = 0;       // news cues outside quotations (see CountCues)
+};
+
+bool IsQuote(const Unit& x) {
+  // '"', U+201C and U+201D.
+  return x.IsPunct("\"") || x.IsPunct("\xE2\x80\x9C") || x.IsPunct("\xE2\x80\x9D");
+}
+
+// One scan of the whole text. A news cue is a word that places the report in
+// the days around its date: "yesterday", "today", "tonight", "tomorrow",
+// "this/last/next week|month|year|weekend" (not "the last week of August"),
+// "ago", or a weekday not followed by its date ("on Tuesday", but not
+// "Sunday, 7 December 1941"). Words inside quotation marks are what someone
+// said, not how the document is told, and are not counted (a quotation mark
+// left open closes at the end of its paragraph).
+DocCues CountCues(std::string_view text, std::string_view lower, const Lexicon& lex, bool has_dct,
+                  int dct_year) {
+  DocCues c;
+  std::vector<Unit> u;
+  ScanUnits(text, lower, 0, static_cast<uint32_t>(text.size()), lex, &u);
+  bool quoted = false;
+  for (size_t i = 0; i < u.size(); ++i) {
+    const Unit& x = u[i];
+    if (x.newline_before) quoted = false;
+    if (IsQuote(x)) {
+      quoted = !quoted;
+      continue;
+    }
+    if (x.kind == UnitKind::kNumber && x.ndigits == 4 && x.num >= 1000 && x.num <= 2199) {
+      bool glued = i > 0 && !x.space_before &&
+                   (u[i - 1].IsPunct(",") || u[i - 1].IsPunct(".") || u[i - 1].IsPunct("$"));
+      if (i + 2 < u.size() && !u[i + 1].space_before && !u[i + 2].space_before &&
+          (u[i + 1].IsPunct(",") || u[i + 1].IsPunct(".")) && u[i + 2].kind == UnitKind::kNumber) {
+        glued = true;  // 1,500 or 2025.5
+      }
+      if (i + 1 < u.size() && u[i + 1].Is(Cls::kNotYearNext)) glued = true;  // "1500 troops"
+      if (!glued) {
+        ++c.years;
+        if (has_dct && x.num < dct_year - 2) ++c.old_years;
+      }
+      continue;
+    }
+    if (quoted || x.kind != UnitKind::kWord) continue;
+    if (x.Is(Cls::kDayRel) || x.IsWord("ago")) {
+      ++c.news;
+    } else if ((x.IsWord("this") || x.IsWord("last") || x.IsWord("next")) && i + 1 < u.size() &&
+               (u[i + 1].IsWord("week") || u[i + 1].IsWord("month") || u[i + 1].IsWord("year") ||
+                u[i + 1].IsWord("weekend")) &&
+               !(i + 2 < u.size() && u[i + 2].IsWord("of"))) {
+      ++c.news;
+    } else if (x.Is(Cls::kWeekday) && x.cap) {
+      size_t k = i + 1;
+      if (k < u.size() && u[k].IsPunct(",")) ++k;
+      if (k < u.size() && u[k].IsWord("the")) ++k;
+      bool dated = k < u.size() && (u[k].kind == UnitKind::kNumber || u[k].Is(Cls::kMonth) ||
+                                    u[k].Is(Cls::kMonthAbbr));
+      if (!dated) ++c.news;
+    }
+  }
+  return c;
+}
+
+// A history narrative, where year-less dates follow the story rather than the
+// document date: at least 3 distinct explicit years and, with a DCT, 70 % of
+// the year occurrences more than two years before it and hardly any news
+// cues (fewer than one per ten old-year occurrences). An undated document
+// with 3 years is read as a narrative. A news report that cites 1991 and
+// 2014 as background talks about "Tuesday" and "last week" too, and stays
+// news; its background passages are handled by the local anchoring of
+// year-less dates (Recognizer::ResolveYearless).
+bool LooksNarrative(const std::set<int>& years, const DocCues& c, bool has_dct) {
   if (years.size() < 3) return false;
   if (!has_dct) return true;
-  size_t old = 0;
-  for (int y : years) old += y < dct_year - 2;
-  return old * 10 >= years.size() * 7;
+  if (c.old_years * 10 < c.years * 7) return false;
+  return c.news * 10 <= c.old_years;
 }
 
 }  // namespace
@@ -51,11 +127,14 @@ void TimexTagger::Tag(Document* doc, std::string_view dct_text) const {
     }
   }
   ctx.years = ExplicitYears(text);
-  ctx.narrative = LooksNarrative(ctx.years, ctx.has_dct, ctx.dct.y);
 
   std::string lower(text);
   for (char& c : lower) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  }
+  if (ctx.years.size() >= 3) {
+    const DocCues cues = CountCues(text, lower, *lexicon_, ctx.has_dct, ctx.dct.y);
+    ctx.narrative = LooksNarrative(ctx.years, cues, ctx.has_dct);
   }
   std::vector<Unit> units;
   auto pass = [&](Recognizer& rec) {

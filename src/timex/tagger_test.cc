@@ -101,6 +101,68 @@ TEST_F(TaggerTest, NarrativeAnchorsFollowThePreviousExpression) {
   EXPECT_EQ(later->value, "2022-W12");
 }
 
+TEST_F(TaggerTest, NewsThatCitesOldYearsStaysNews) {
+  // Three old years as background, but the report is about the days around
+  // its date: "In November" is the November before the DCT, not 2014's.
+  Document d =
+      Tag("The reactor at Chernobyl exploded in 1986. Ukraine became independent in 1991, and "
+          "Russia annexed Crimea in 2014.\n\nIn November, Ukrainian troops retook Kherson. On "
+          "Tuesday, the governor said the city was shelled again yesterday.",
+          "2023-05-10");
+  const Timex* nov = Find(d, "November");
+  ASSERT_NE(nov, nullptr);
+  EXPECT_EQ(nov->value, "2022-11");
+  EXPECT_EQ(nov->anchor, "dct");
+  EXPECT_EQ(Find(d, "Tuesday")->value, "2023-05-09");
+  EXPECT_EQ(Find(d, "yesterday")->value, "2023-05-09");
+}
+
+TEST_F(TaggerTest, HistoryTextWithADateFollowsTheStory) {
+  // Many old years and nothing about the days around the date: a narrative.
+  // Weekdays and "today" inside quotations are not news cues.
+  Document d =
+      Tag("The war began on September 1, 1939. In 1940 the front was quiet until spring. In May, "
+          "Germany invaded France, and Paris fell in June. Churchill said: \"We shall fight on, "
+          "today and on Sunday.\" In 1941 Germany turned east. On June 22, 1941, it invaded the "
+          "Soviet Union, and in December the offensive stalled before Moscow. By 1942 the war had "
+          "spread, and in 1943 and 1944 the Allies advanced until 1945.",
+          "2009-12-19");
+  const Timex* may = Find(d, "May");
+  ASSERT_NE(may, nullptr);
+  EXPECT_EQ(may->value, "1940-05");
+  EXPECT_EQ(Find(d, "December")->value, "1941-12");
+}
+
+TEST_F(TaggerTest, YearlessDatesTakeTheYearWrittenCloseBefore) {
+  // News: a year-less date takes the year of an expression earlier in its
+  // sentence that wrote one (the next year when that is within two months).
+  Document d =
+      Tag("Russia annexed Crimea in March 2014, and in April separatists seized buildings in "
+          "Donetsk. Strikes hit Kyiv on December 29, 2022 and resumed on January 1.",
+          "2023-05-10");
+  const Timex* april = Find(d, "April");
+  ASSERT_NE(april, nullptr);
+  EXPECT_EQ(april->value, "2014-04");
+  EXPECT_EQ(april->anchor, Find(d, "March 2014")->id);
+  EXPECT_EQ(Find(d, "January 1")->value, "2023-01-01");
+}
+
+TEST_F(TaggerTest, YearWrittenCloseBeforeIsNotAlwaysTheYear) {
+  // A bare year in another clause, a date running to now ("since"), and a
+  // sentence that looks ahead: the document date decides, with tense.
+  Document d =
+      Tag("Russia annexed Crimea in 2014 and launched its full-scale invasion in February. "
+          "The 2022 report counts losses since January 1. Putin will not be invited to the "
+          "anniversary of the 1944 landings in June.\n\nThe ministry spoke on Tuesday.",
+          "2023-04-17");
+  EXPECT_EQ(Find(d, "February")->value, "2023-02");
+  EXPECT_EQ(Find(d, "January 1")->value, "2023-01-01");
+  const Timex* june = Find(d, "June");
+  ASSERT_NE(june, nullptr);
+  EXPECT_EQ(june->value, "2023-06");
+  EXPECT_EQ(june->anchor, "dct");
+}
+
 TEST_F(TaggerTest, FuzzyPeriodsAndModifiers) {
   Document d =
       Tag("Shipments grew in late 2024 and early December, peaked in the fall of 2024, "

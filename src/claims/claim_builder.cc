@@ -144,6 +144,19 @@ std::string EventTagger::SpeakerActor(const Document& doc, const std::string& at
   for (const Attribution& a : doc.attributions) {
     if (a.id != attribution || a.source_actor.empty()) continue;
     size_t at = a.source_actor.rfind('@');
+    if (at == std::string::npos) {
+      // "We shot down 20 drones," Ukrainian Air Force spokesman Yuriy Ihnat
+      // said: "we" is the body the speaker speaks for, when the source
+      // phrase names one.
+      for (size_t k = 0; k < doc.entities.size(); ++k) {
+        const EntityMention& m = doc.entities[k];
+        if (m.start < a.start || m.end > a.end) continue;
+        if (m.type == "ORG" || m.type == "NORP" || m.type == "GPE" || m.type == "MILITARY") {
+          std::string body = SubjectActor(doc, static_cast<int>(k));
+          if (!body.empty()) return body;
+        }
+      }
+    }
     if (gazetteer_ == nullptr || at == std::string::npos) return a.source_actor;
     int c = gazetteer_->CountryActor(a.source_actor.substr(at + 1));
     return c >= 0 ? gazetteer_->actor(c).id : a.source_actor;
@@ -905,6 +918,40 @@ void EventTagger::BuildClaims(const DocView& v, const std::vector<EventInfo>& in
         }
       }
     }
+    // "Russian forces have captured the town of Marinka, the ministry
+    // claimed": a named place taken, told in the perfect or reported in the
+    // past, is news of the day the text was written, dated or not.
+    if (ev.type == "ASSAULT" && (ev.subtype == "occupy" || ev.subtype == "liberate") &&
+        !ei.possible && !ei.passive && v.has_pos() && ev.modality != "negated" &&
+        ev.modality != "hedged" && ev.modality != "planned") {
+      size_t i = ei.token;
+      std::string_view aux = i > 0 ? v.word(i - 1) : std::string_view();
+      bool perfect = v.pos(i) == "VBN" && (aux == "has" || aux == "have" || aux == "had");
+      bool reported_past = v.pos(i) == "VBD" && !ev.attribution.empty();
+      int target = entity_index(ev.target);
+      size_t tt = target >= 0 ? v.TokenAt(doc->entities[target].start) : 0;
+      const std::string type = target >= 0 ? doc->entities[target].type : "";
+      std::string subject = actor_of(entity_index(ev.actor));
+      bool dated_here = ev.time_source == "timex" && StatementTime(*doc, ev.time) < 0;
+      if ((perfect || reported_past) && !dated_here && !subject.empty() && target >= 0 &&
+          tt >= ei.token_end && tt <= ei.token_end + 4 && (type == "GPE" || type == "LOC")) {
+        std::string place = doc->entities[target].text;
+        for (char& ch : place) {
+          if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+        }
+        Claim c;
+        c.id = "c" + std::to_string(doc->claims.size() + 1);
+        c.start = ev.start;
+        c.end = ev.end;
+        c.subject = subject;
+        c.measure = place + " " + ei.measure;
+        c.event = ev.id;
+        c.attribution = ev.attribution;
+        c.modality = ev.modality;
+        doc->claims.push_back(std::move(c));
+        continue;
+      }
+    }
     // Only dated events: an undated mention ("the ceasefire", "sanctions")
     // is background more often than a checkable statement.
     if (ev.time_source != "timex") continue;
@@ -1075,6 +1122,9 @@ void EventTagger::BuildClaims(const DocView& v, const std::vector<EventInfo>& in
       object = target_object(false);
     // "the deployment is part of ...": a deployment, withdrawal or delivery
     // of nothing named is not a checkable statement.
+    // ("The EU agreed on Thursday to impose sanctions": agreeing to do
+    // something is that thing's claim, not one of its own.)
+    if (object.empty() && ev.type == "AGREE" && ev.subtype == "agree") continue;
     if (object.empty() && !dated_attack && ev.type != "AGREE" && ev.type != "CONCEDE" &&
         ev.type != "REJECT" && ev.type != "ACCUSE") {
       continue;

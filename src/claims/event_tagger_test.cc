@@ -1392,5 +1392,36 @@ TEST_F(EventTaggerTest, PastTenseEventIsNotPlannedByItsDate) {
   EXPECT_EQ(doc.events[1].modality, "planned");
 }
 
+TEST_F(EventTaggerTest, PlaceTakenInThePerfectIsNewsUndated) {
+  Document doc = MakeDoc(
+      "Russian forces have captured the town of Marinka, the defence ministry claimed on "
+      "Sunday. Russia annexed Crimea.");
+  ASSERT_TRUE(
+      SetPosTags(&doc, "JJ NNS VBP VBN DT NN IN NNP , DT NN NN VBD IN NNP . NNP VBD NNP ."));
+  AddEntity(&doc, "Russian", "NORP", "russia@RU");
+  AddEntity(&doc, "Marinka", "GPE", "marinka@UA");
+  AddEntity(&doc, "Russia", "GPE", "russia@RU", 90);
+  AddEntity(&doc, "Crimea", "GPE", "crimea@UA");
+  AddTimex(&doc, "Sunday", "2023-12-24");
+  Run(&doc);
+  ASSERT_EQ(doc.claims.size(), 1u);  // (the bare past of "annexed" is background)
+  EXPECT_EQ(doc.claims[0].measure, "marinka captured");
+  EXPECT_EQ(doc.claims[0].subject, "russia@RU");
+  EXPECT_EQ(doc.claims[0].time, "");  // the day of the claim, not of the capture
+  EXPECT_EQ(doc.claims[0].modality, "reported");
+}
+
+TEST_F(EventTaggerTest, FirstPersonSpeaksForTheBodyNamedWithTheSpeaker) {
+  Document doc = MakeDoc(
+      "\"We shot down 20 drones overnight,\" Ukrainian Air Force spokesman Yuriy Ihnat said.");
+  ASSERT_TRUE(SetPosTags(&doc, "`` PRP VBD RP CD NNS RB , '' JJ NNP NNP NN NNP NNP VBD ."));
+  AddEntity(&doc, "Ukrainian Air Force", "ORG", "ukrainian-air-force@UA");
+  AddEntity(&doc, "Yuriy Ihnat", "PERSON", "yuriy-ihnat");
+  Run(&doc);
+  ASSERT_EQ(doc.claims.size(), 1u);
+  EXPECT_EQ(doc.claims[0].measure, "drones shot down");
+  EXPECT_EQ(doc.claims[0].subject.substr(doc.claims[0].subject.size() - 3), "@UA");
+}
+
 }  // namespace
 }  // namespace sitrep::claims

@@ -359,8 +359,49 @@ size_t AttributionTagger::HandleCue(const DocView& v, size_t i, size_t len, cons
       return after;
     }
   }
-  if (k > first && IsRelativePronoun(words[k - 1])) --k;
-  if (k > first && words[k - 1] == ",") --k;
+  const bool relative = k > first && IsRelativePronoun(words[k - 1]);
+  // ("$91m in aid, which was confirmed in the budget": the antecedent of a
+  // passive relative clause is what is confirmed, not who confirms.)
+  if (relative && k < i && IsAux(words[k])) return after;
+  if (relative) --k;
+  if (k > first && words[k - 1] == ",") {
+    --k;
+    // "The report, published by Amnesty International on Thursday, found
+    // that", "Zelensky, speaking in Kyiv on Monday, said": the subject
+    // stands before an aside that opens with a participle or "who"; a
+    // report's owner is the aside's agent.
+    // (Not for the verb of a relative clause: "$91m, which was confirmed
+    // in the budget" has no source of its own.)
+    for (size_t c = k; !relative && c > first + 1 && k - c < 14; --c) {
+      if (words[c - 1] != ",") continue;
+      size_t a = c;  // first token of the aside
+      // (An "-ing" word the tagger called a noun still opens one: "speaking/NN
+      // in Kyiv".)
+      std::string_view w = words[a];
+      bool ing = w.size() > 4 && w.substr(w.size() - 3) == "ing" && !v.IsCapitalized(a);
+      // ("Shoigu, the defence minister, said": an apposition to a person.)
+      int before = c >= 2 ? v.entity_at(c - 2) : -1;
+      bool apposition =
+          chunker_.IsDeterminer(w) && before >= 0 && doc->entities[before].type == "PERSON";
+      bool aside = a < k && (IsRelativePronoun(w) || ing || apposition ||
+                             (v.has_pos() && (v.pos(a) == "VBN" || v.pos(a) == "VBG")));
+      if (!aside) break;
+      size_t subject_end = c - 1;
+      if (report_nouns_.Contains(words[subject_end - 1])) {
+        for (size_t b = a; b + 1 < k; ++b) {
+          if (words[b] != "by" || v.timex_at(b + 1) >= 0) continue;
+          size_t se = SourceAfter(v, b + 1, k);
+          if (se > b + 1) {
+            Add(v, b + 1, se, i, after,
+                std::string(words[subject_end - 1]) + " " + std::string(cue), doc);
+            return after;
+          }
+        }
+      }
+      k = subject_end;
+      break;
+    }
+  }
   if (k > first && IsPersonalPronoun(words[k - 1])) {
     // "Macron said ..., as he warned": "he"/"she" with no source before it in
     // its sentence is the first person named in that sentence.

@@ -252,5 +252,41 @@ TEST_F(AttributionTaggerTest, ADeadlineAfterByIsNoAgent) {
   EXPECT_EQ(a[0].source_text, "The Aid Council");
 }
 
+TEST_F(AttributionTaggerTest, SubjectBeforeAnAsideSpeaks) {
+  Document report = MakeDoc(
+      "The report, published by Amnesty International on Thursday, found that 200 civilians "
+      "were killed.");
+  ASSERT_TRUE(SetPosTags(&report, "DT NN , VBN IN NNP NNP IN NNP , VBD IN CD NNS VBD VBN ."));
+  AddEntity(&report, "Amnesty International", "ORG", "amnesty-international");
+  auto a = Tag(&report);
+  ASSERT_EQ(a.size(), 1u);
+  EXPECT_EQ(a[0].source_text, "Amnesty International");
+
+  Document person =
+      MakeDoc("Zelensky, speaking in Kyiv on Monday, said 500 soldiers were captured.");
+  ASSERT_TRUE(SetPosTags(&person, "NNP , NN IN NNP IN NNP , VBD CD NNS VBD VBN ."));
+  AddEntity(&person, "Zelensky", "PERSON", "volodymyr-zelenskyy@UA");
+  AddEntity(&person, "Kyiv", "GPE", "kyiv@UA");
+  a = Tag(&person);
+  ASSERT_EQ(a.size(), 1u);
+  EXPECT_EQ(a[0].source_text, "Zelensky");
+
+  Document apposition = MakeDoc("Shoigu, the defence minister, said 300 tanks were lost.");
+  ASSERT_TRUE(SetPosTags(&apposition, "NNP , DT NN NN , VBD CD NNS VBD VBN ."));
+  AddEntity(&apposition, "Shoigu", "PERSON", "sergei-shoigu@RU");
+  a = Tag(&apposition);
+  ASSERT_EQ(a.size(), 1u);
+  EXPECT_EQ(a[0].source_text, "Shoigu");
+
+  // A relative clause's verb speaks for nobody before it.
+  Document relative = MakeDoc(
+      "Australia gave $156m since the invasion in February, including $91m in aid, which was "
+      "confirmed in the budget.");
+  ASSERT_TRUE(SetPosTags(&relative,
+                         "NNP VBD $ CD IN DT NN IN NNP , VBG $ CD IN NN , WDT VBD "
+                         "VBN IN DT NN ."));
+  for (const auto& x : Tag(&relative)) EXPECT_EQ(x.source_text, "");
+}
+
 }  // namespace
 }  // namespace sitrep::claims

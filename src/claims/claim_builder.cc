@@ -273,13 +273,21 @@ void EventTagger::BuildClaims(const DocView& v, const std::vector<EventInfo>& in
     // "Russia sent 12 tanks. Five have been lost.": a bare figure that opens
     // its sentence counts what the last figure of the two sentences before
     // counted, and belongs to whoever owned those.
+    // So does one "of them" ("Russia fired 30 missiles; Ukraine said it
+    // had shot down 25 of them"), in its own sentence too.
     std::string borrowed, borrowed_subject;
-    if (q.counted.empty() && q.unit.empty() && qt == first) {
+    std::string_view after1 = qt + 1 < v.size() ? v.word(qt + 1) : std::string_view();
+    std::string_view after2 = qt + 2 < v.size() ? v.word(qt + 2) : std::string_view();
+    const bool of_them =
+        after1 == "of" && (after2 == "them" || after2 == "those" || after2 == "these");
+    // (A quotation mark may open the sentence: '"Another 15 were wounded."')
+    const bool opens = qt == first || (qt == first + 1 && v.IsQuote(first));
+    if (q.counted.empty() && q.unit.empty() && (opens || of_them)) {
       for (size_t p = k; p > 0; --p) {
         const Quantity& pq = doc->quantities[p - 1];
         size_t ps = v.sentence(v.TokenAt(pq.start));
         if (ps + 2 < s) break;
-        if (ps == s || !IsPeopleOrThing(pq.unit)) continue;
+        if ((ps == s && !of_them) || !IsPeopleOrThing(pq.unit)) continue;
         borrowed = pq.unit;
         // The claim made of that figure: same sentence, same value (its
         // measure may carry modifiers and a verb: "Leopard tanks delivered").
@@ -574,14 +582,18 @@ void EventTagger::BuildClaims(const DocView& v, const std::vector<EventInfo>& in
                            v.word(t - 1) == "had" || v.word(t - 1) == "reportedly")) {
         --t;
       }
-      if (t > first) {
+      // ("Ukrainian prosecutors have identified 600 suspects": a name
+      // inside the subject's phrase.)
+      for (size_t n = 0; t > first && n < 3 && subject.empty(); ++n, --t) {
         int e = v.entity_at(t - 1);
         if (e >= 0) {
           const std::string& type = doc->entities[e].type;
           if (type == "GPE" || type == "ORG" || type == "MILITARY" || type == "NORP") {
             subject = actor_of(e);
           }
+          break;
         }
+        if (!v.has_pos() || (v.pos(t - 1) != "NNS" && v.pos(t - 1) != "NN")) break;
       }
     }
     if (subject.empty() && ev == nullptr && qt > first + 1) {

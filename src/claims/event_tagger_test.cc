@@ -1423,5 +1423,23 @@ TEST_F(EventTaggerTest, FirstPersonSpeaksForTheBodyNamedWithTheSpeaker) {
   EXPECT_EQ(doc.claims[0].subject.substr(doc.claims[0].subject.size() - 3), "@UA");
 }
 
+TEST_F(EventTaggerTest, QuotationAndPartitiveContinueTheFigureBefore) {
+  Document doc = MakeDoc(
+      "\"We have lost 20 soldiers,\" the commander said. \"Another 15 were wounded.\" Russia "
+      "fired 30 missiles. Ukraine said it had shot down 25 of them.");
+  ASSERT_TRUE(SetPosTags(&doc,
+                         "`` PRP VBP VBN CD NNS , '' DT NN VBD . `` DT CD VBD VBN . '' NNP "
+                         "VBD CD NNS . NNP VBD PRP VBD VBN RP CD IN PRP ."));
+  AddEntity(&doc, "Russia", "GPE", "russia@RU");
+  AddEntity(&doc, "Ukraine", "GPE", "ukraine@UA");
+  Run(&doc);
+  ASSERT_EQ(doc.claims.size(), 4u);
+  EXPECT_EQ(doc.claims[1].measure, "soldiers wounded");
+  EXPECT_EQ(doc.claims[1].attribution, doc.claims[0].attribution);
+  EXPECT_EQ(doc.claims[3].measure, "missiles shot down");
+  EXPECT_EQ(doc.claims[3].subject, "ukraine@UA");
+  EXPECT_EQ(*doc.claims[3].value.min, 25);
+}
+
 }  // namespace
 }  // namespace sitrep::claims

@@ -132,8 +132,12 @@ std::vector<int> SentenceAttributions(const DocView& v, const std::vector<Attrib
     // A paragraph that is all quotation, with no speaker of its own,
     // continues the speaker of the paragraph before (news convention:
     // '"...," Cole said.' then a second quoted paragraph).
+    // So does a quotation right after a quoted sentence with its speaker
+    // ('"We have lost 20 soldiers," the commander said. "Another 15 were
+    // wounded."').
     if (speaker < 0 && s0 > 0 && out[s0 - 1] >= 0 && v.start(i) == doc.sentences[s0].start &&
-        ParagraphStart(doc.text, doc.sentences[s0].start)) {
+        (ParagraphStart(doc.text, doc.sentences[s0].start) ||
+         v.IsQuote(v.sentence_first(s0 - 1)))) {
       speaker = out[s0 - 1];
     }
     // Any other quotation with no speaker in its sentences quotes the

@@ -732,6 +732,10 @@ void EventTagger::BuildClaims(const DocView& v, const std::vector<EventInfo>& in
       size_t j = v.TokenAt(q.end);
       if (counted.empty() || j >= v.size() || v.word(j) != "of") continue;
       measure = "share of " + counted;
+      // ("half of the energy infrastructure has been destroyed": what
+      // happened to the share, when no event took it.)
+      if (ev == nullptr && !q_verb[k].empty()) measure += " " + q_verb[k];
+      if (figure_event && ei != nullptr) measure += " " + ei->measure;
     } else if (!counted.empty()) {
       measure = counted;
     } else if (!IsPeopleOrThing(q.unit)) {

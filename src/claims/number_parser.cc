@@ -245,10 +245,61 @@ bool NumberParser::ParseWordNumber(const std::vector<std::string_view>& words, s
   return true;
 }
 
+bool NumberParser::ParseShare(const std::vector<std::string_view>& words, size_t i,
+                              NumberMatch* out) const {
+  // "half of", "a third of", "one quarter of", "two-thirds of", "three
+  // quarters of": a fraction of a whole named after "of" is a share, in
+  // percent (the whole then is what the share is of).
+  auto fraction = [&](std::string_view w) -> double {
+    const PhraseEntry* f = words_.Find(w);
+    return f != nullptr && f->field(1) == "fraction" ? std::strtod(f->field(0).c_str(), nullptr)
+                                                     : 0;
+  };
+  double times = 0, f = 0;
+  size_t j = i;
+  std::string_view w = words[j];
+  size_t dash = w.find('-');
+  if (dash != std::string_view::npos) {
+    // One token: "two-thirds".
+    auto n = WordValue(w.substr(0, dash));
+    f = fraction(w.substr(dash + 1));
+    if (!n || *n < 1 || *n > 9 || f == 0) return false;
+    times = *n;
+    ++j;
+  } else {
+    if (w == "a" || w == "an") {
+      times = 1;
+      ++j;
+    } else if (auto n = WordValue(w); n && *n >= 1 && *n <= 9) {
+      times = *n;
+      ++j;
+    }
+    if (j >= words.size()) return false;
+    if (j < words.size() && words[j] == "-") ++j;  // "two - thirds"
+    if (j >= words.size()) return false;
+    f = fraction(words[j]);
+    // ("half of" needs no article; "third" alone is an ordinal.)
+    if (f == 0 || (times == 0 && words[j] != "half")) return false;
+    if (times == 0) times = 1;
+    ++j;
+  }
+  if (j >= words.size() || words[j] != "of") return false;
+  // ("half a million" is a number, read by ParseWordNumber.)
+  if (j + 1 < words.size() && (words[j + 1] == "a" || words[j + 1] == "an")) return false;
+  double pct = std::round(times * f * 1000.0) / 10.0;
+  if (pct <= 0 || pct > 100) return false;
+  out->min = out->max = pct;
+  out->unit = "%";
+  out->end = j;
+  out->words = true;
+  return true;
+}
+
 std::optional<NumberMatch> NumberParser::ParseAt(const std::vector<std::string_view>& words,
                                                  size_t i) const {
   if (i >= words.size()) return std::nullopt;
   NumberMatch m;
+  if (ParseShare(words, i, &m)) return m;
   std::string_view w = words[i];
   const PhraseEntry* e = words_.Find(w);
   if (e && e->field(1) == "magnitude") {

@@ -44,6 +44,10 @@ class NumberParser {
   // "of" after a magnitude ("thousands of").
   std::optional<NumberMatch> ParseAt(const std::vector<std::string_view>& words, size_t i) const;
 
+  // A share spelled as a fraction before "of" ("half of", "a third of",
+  // "two-thirds of"): *out gets the percentage with unit "%", `end` at "of".
+  bool ParseShare(const std::vector<std::string_view>& words, size_t i, NumberMatch* out) const;
+
   // Parses one digit token such as "10,000", "$3.5bn", "70%", "1,000-strong"
   // or "10,000–15,000". Returns false when the token is not a number.
   bool ParseDigitToken(std::string_view token, NumberMatch* out) const;

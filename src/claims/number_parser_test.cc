@@ -104,9 +104,23 @@ TEST_F(NumberParserTest, FractionOfAScaleWord) {
   ASSERT_TRUE(m);
   EXPECT_EQ(m->min, 2500000);
   EXPECT_EQ(m->end, 5u);
-  // A share is no number; nor is "half" of a non-scale word.
-  EXPECT_FALSE(Parse({"half", "of", "the", "troops"}));
+  // "half" of a non-scale word is no number.
   EXPECT_FALSE(Parse({"half", "a", "battalion"}));
+  // Before "of" a fraction is a share, in percent, ending at "of".
+  m = Parse({"half", "of", "the", "troops"});
+  ASSERT_TRUE(m);
+  EXPECT_EQ(m->unit, "%");
+  EXPECT_EQ(m->min, 50);
+  EXPECT_EQ(m->end, 1u);
+  m = Parse({"two-thirds", "of", "ukrainians"});
+  ASSERT_TRUE(m);
+  EXPECT_NEAR(m->min, 66.7, 0.01);
+  m = Parse({"three", "quarters", "of", "the", "budget"});
+  ASSERT_TRUE(m);
+  EXPECT_EQ(m->min, 75);
+  EXPECT_EQ(m->end, 2u);
+  // "the third of the convoys" is an ordinal.
+  EXPECT_FALSE(Parse({"third", "of", "the", "convoys"}));
   m = Parse({"two", "and", "a", "half", "years"});
   ASSERT_TRUE(m);
   EXPECT_EQ(m->end, 1u);

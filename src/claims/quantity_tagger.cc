@@ -135,6 +135,13 @@ size_t QuantityTagger::TagAt(const DocView& v, size_t i, size_t limit, Document*
   if (j >= limit || v.timex_at(j) >= 0) return i;
   auto m = ParseNumber(v, j, limit);
   if (!m || m->end > limit) return i;
+  // "in the second half of March": a part of a period is no share.
+  if (m->unit == "%" && m->words && m->end + 1 < limit &&
+      (v.timex_at(m->end + 1) >= 0 || v.timex_at(j) >= 0 ||
+       (j > 0 && (words[j - 1] == "first" || words[j - 1] == "second" || words[j - 1] == "latter" ||
+                  words[j - 1] == "former")))) {
+    return m->end;
+  }
   if (v.timex_at(m->end - 1) >= 0) return i;
   size_t first_sentence_token = v.sentence_first(v.sentence(j));
   // (Spelled numbers too: "the top five economies", "phase two".)
@@ -406,6 +413,18 @@ size_t QuantityTagger::CountedAt(const DocView& v, size_t i, size_t limit, Quant
                           chunker_.IsFunctionWord(words[k + 1]) || v.timex_at(k + 1) >= 0);
   size_t first = 0, head = 0;
   size_t np_end = chunker_.NounPhraseAt(v, k, limit, 6, &first, &head);
+  // "half of Ukraine's energy infrastructure", "18% of the country's
+  // territory": the possessor's phrase is part of what is counted; its head
+  // is the thing owned.
+  if (np_end > k && np_end + 1 < limit &&
+      (words[np_end] == "'s" || words[np_end] == "\xE2\x80\x99s")) {
+    size_t f2 = 0, h2 = 0;
+    size_t e2 = chunker_.NounPhraseAt(v, np_end + 1, limit, 5, &f2, &h2);
+    if (e2 > np_end + 1) {
+      np_end = e2;
+      head = h2;
+    }
+  }
   const std::string& text = v.doc().text;
   if (np_end > k && !lone_participle) {
     size_t end = np_end;

@@ -111,6 +111,7 @@ class Linker {
         ++next;
       }
       if (covered_[t] || F(t).size() < 2) continue;
+      if (seen_persons.empty() && seen_acronyms.empty()) continue;  // nothing to find yet
       bool cased_ok = tv_.uncased[t] ? !gaz_.IsFunctionWord(F(t))
                                      : (tv_.flags[t] & SentenceWords::kCapitalized) != 0;
       if (!cased_ok) continue;
@@ -178,7 +179,7 @@ class Linker {
           contains = F(k).find(head) != std::string_view::npos;
         }
         // "the Kremlin" style heads name the actor itself.
-        if (contains || m.actor.find(std::string(head)) != std::string::npos) antecedent = &m;
+        if (contains || m.actor.find(head) != std::string::npos) antecedent = &m;
       }
       if (antecedent == nullptr) antecedent = nearby;
       if (antecedent == nullptr) continue;

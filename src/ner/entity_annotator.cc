@@ -42,11 +42,15 @@ bool Compatible(ActorType tagger, ActorType gaz) {
 // A lowercase document: almost no capital letters anywhere.
 bool IsLowercaseDocument(const Document& doc) {
   size_t letters = 0, upper = 0;
+  // letters <= text size: once upper * 500 reaches the size, the answer is
+  // no (a cased document gets there within its first few hundred bytes).
+  const size_t size = doc.text.size();
   for (unsigned char c : doc.text) {
     if (c >= 'a' && c <= 'z') ++letters;
     if (c >= 'A' && c <= 'Z') {
       ++letters;
       ++upper;
+      if (upper * 500 >= size) return false;
     }
   }
   return letters >= 40 && upper * 500 < letters;

@@ -92,6 +92,10 @@ void SentenceWords::Add(std::string_view word) {
   // digits, lowercased) until it meets a byte outside ASCII; such a word
   // starts again below.
   bool ascii = true;
+  // Written in place: room for every byte, cut to what was kept.
+  folded_.resize(w.fold_begin + word.size());
+  char* out = folded_.data() + w.fold_begin;
+  size_t kept = 0;
   for (unsigned char c : word) {
     if (c >= 0x80) {
       ascii = false;
@@ -102,11 +106,12 @@ void SentenceWords::Add(std::string_view word) {
     upper |= is_upper;
     lower |= is_lower;
     if (is_upper) {
-      folded_.push_back(static_cast<char>(c + ('a' - 'A')));
+      out[kept++] = static_cast<char>(c + ('a' - 'A'));
     } else if (is_lower || (c >= '0' && c <= '9')) {
-      folded_.push_back(static_cast<char>(c));
+      out[kept++] = static_cast<char>(c);
     }
   }
+  folded_.resize(w.fold_begin + kept);
   if (ascii) {
     first_upper = !word.empty() && word[0] >= 'A' && word[0] <= 'Z';
   } else {

@@ -1,6 +1,8 @@
 #include "ner/entity_annotator.h"
 
 #include <algorithm>
+#include <iterator>
+#include <span>
 
 #include "ner/entity_fold.h"
 #include "ner/entity_linker.h"
@@ -40,11 +42,15 @@ bool Compatible(ActorType tagger, ActorType gaz) {
 // A lowercase document: almost no capital letters anywhere.
 bool IsLowercaseDocument(const Document& doc) {
   size_t letters = 0, upper = 0;
+  // letters <= text size: once upper * 500 reaches the size, the answer is
+  // no (a cased document gets there within its first few hundred bytes).
+  const size_t size = doc.text.size();
   for (unsigned char c : doc.text) {
     if (c >= 'a' && c <= 'z') ++letters;
     if (c >= 'A' && c <= 'Z') {
       ++letters;
       ++upper;
+      if (upper * 500 >= size) return false;
     }
   }
   return letters >= 40 && upper * 500 < letters;
@@ -158,18 +164,46 @@ void SplitPiece(const Gazetteer& gaz, std::string_view text, uint32_t s, uint32_
   emit(s, e);
 }
 
-// The document's tokens with glued words split (SplitPiece); false when no
-// token needed it.
+// Whether SplitPiece may cut token text w: every cut needs a '.', '-' or '/'
+// in a token of three or more bytes. Most tokens have none.
+bool MaySplit(std::string_view w) {
+  if (w.size() < 3) return false;
+  for (char c : w) {
+    if (c == '.' || c == '-' || c == '/') return true;
+  }
+  return false;
+}
+
+// The document's tokens with glued words split (SplitPiece); false (and
+// *out untouched) when no token needed it.
 bool SplitTokens(const Gazetteer& gaz, const Document& doc, std::vector<Token>* out) {
-  bool any = false;
+  const std::string_view text = doc.text;
+  auto may_split = [&](const Token& t) { return MaySplit(text.substr(t.start, t.end - t.start)); };
+  // The tokens are copied only from the first one that is cut.
+  std::vector<Token> pieces;
+  size_t i = 0;
+  for (; i < doc.tokens.size(); ++i) {
+    const Token& t = doc.tokens[i];
+    if (!may_split(t)) continue;
+    SplitPiece(gaz, text, t.start, t.end, t, 0, &pieces);
+    if (pieces.size() > 1) break;
+    pieces.clear();
+  }
+  if (i == doc.tokens.size()) return false;
   out->clear();
   out->reserve(doc.tokens.size() + 8);
-  for (const Token& t : doc.tokens) {
-    const size_t before = out->size();
-    SplitPiece(gaz, doc.text, t.start, t.end, t, 0, out);
-    any = any || out->size() != before + 1;
+  out->insert(out->end(), doc.tokens.begin(), doc.tokens.begin() + static_cast<std::ptrdiff_t>(i));
+  out->insert(out->end(), std::make_move_iterator(pieces.begin()),
+              std::make_move_iterator(pieces.end()));
+  for (++i; i < doc.tokens.size(); ++i) {
+    const Token& t = doc.tokens[i];
+    if (may_split(t)) {
+      SplitPiece(gaz, text, t.start, t.end, t, 0, out);
+    } else {
+      out->push_back(t);
+    }
   }
-  return any;
+  return true;
 }
 
 class DocumentRun {
@@ -184,14 +218,18 @@ class DocumentRun {
     tv_.uncased.assign(n, 0);
     hints_.assign(n, 0);
     const bool lower_doc = IsLowercaseDocument(doc_);
-    // Sentences as token runs (tokens are sorted by sentence).
-    words_.resize(doc_.sentences.size());
-    std::vector<std::vector<NameMatch>> matches(doc_.sentences.size());
+    // Sentences as token runs (tokens are sorted by sentence). The folded
+    // words stay in words_ until the linker is done (tv_ points into them).
+    if (words_.size() < doc_.sentences.size()) words_.resize(doc_.sentences.size());
+    // The matches of all sentences, sentence s's from match_begin[s] on.
+    std::vector<NameMatch> matches;
+    std::vector<uint32_t> match_begin(doc_.sentences.size() + 1, 0);
     std::vector<uint32_t> base(doc_.sentences.size(), 0);
     uint32_t t = 0;
     for (uint32_t s = 0; s < doc_.sentences.size(); ++s) {
       while (t < n && doc_.tokens[t].sentence < s) ++t;
       base[s] = t;
+      match_begin[s] = static_cast<uint32_t>(matches.size());
       SentenceWords& w = words_[s];
       w.Clear();
       uint32_t e = t;
@@ -207,15 +245,21 @@ class DocumentRun {
         tv_.flags[t + k] = w.flags(k);
         tv_.uncased[t + k] = w.uncased() ? 1 : 0;
       }
-      matches[s] = MatchNames(gaz_, w);
-      if (w.size() > 0) HintsFromMatches(gaz_, w, matches[s], hints_.data() + t);
+      MatchNames(gaz_, w, &matches);
+      if (w.size() > 0) {
+        HintsFromMatches(gaz_, w, std::span<const NameMatch>(matches).subspan(match_begin[s]),
+                         hints_.data() + t);
+      }
     }
+    match_begin[doc_.sentences.size()] = static_cast<uint32_t>(matches.size());
     std::vector<EntitySpan> spans;
     if (tagger_ != nullptr) spans = tagger_->TagDocument(doc_, &hints_);
 
     std::vector<Candidate> gaz;
-    for (uint32_t s = 0; s < matches.size(); ++s) {
-      for (const NameMatch& m : matches[s]) {
+    gaz.reserve(matches.size());
+    for (uint32_t s = 0; s < doc_.sentences.size(); ++s) {
+      for (uint32_t i = match_begin[s]; i < match_begin[s + 1]; ++i) {
+        const NameMatch& m = matches[i];
         gaz.push_back({base[s] + m.begin, base[s] + m.end, m.entry, m.needs_confirmation, m.fuzzy});
       }
     }
@@ -227,7 +271,7 @@ class DocumentRun {
       if (Describe(c, &d)) drafts.push_back(std::move(d));
     }
     LinkMentions(gaz_, doc_, tv_, &drafts);
-    Write(drafts);
+    Write(&drafts);
   }
 
  private:
@@ -554,20 +598,28 @@ class DocumentRun {
     return Slugify(doc_.SpanText(doc_.tokens[c.tb].start, doc_.tokens[c.te - 1].end));
   }
 
-  void Write(const std::vector<MentionDraft>& drafts) {
+  // Writes the entities, taking the drafts' strings.
+  void Write(std::vector<MentionDraft>* drafts) {
     doc_.entities.clear();
-    doc_.entities.reserve(drafts.size());
-    for (const MentionDraft& d : drafts) {
+    doc_.entities.reserve(drafts->size());
+    for (MentionDraft& d : *drafts) {
       EntityMention m;
       m.id = "e" + std::to_string(doc_.entities.size() + 1);
       m.start = doc_.tokens[d.tb].start;
       m.end = doc_.tokens[d.te - 1].end;
       m.text = std::string(doc_.SpanText(m.start, m.end));
       m.type = std::string(ActorTypeName(d.type));
-      m.actor = d.actor;
-      m.country = d.country;
+      m.actor = std::move(d.actor);
+      m.country = std::move(d.country);
       doc_.entities.push_back(std::move(m));
     }
+  }
+
+  // The folded words of every sentence, kept per thread with their buffers
+  // so that each document does not allocate them again.
+  static std::vector<SentenceWords>& ThreadWords() {
+    thread_local std::vector<SentenceWords> words;
+    return words;
   }
 
   const Gazetteer& gaz_;
@@ -575,7 +627,7 @@ class DocumentRun {
   Document& doc_;
   TokenView tv_;
   std::vector<uint8_t> hints_;
-  std::vector<SentenceWords> words_;
+  std::vector<SentenceWords>& words_ = ThreadWords();
 };
 
 }  // namespace
@@ -599,9 +651,23 @@ Status EntityAnnotator::Annotate(Document* doc, const AnnotateOptions& options) 
   // segmenter's tokens, the entities' byte offsets are the same.
   std::vector<Token> split;
   if (SplitTokens(*gazetteer_, *doc, &split)) {
+    // The copy borrows the text and sentences (moved back when it is done,
+    // whatever happens) rather than copying them.
     Document work;
-    work.text = doc->text;
-    work.sentences = doc->sentences;
+    struct Borrow {
+      Document* doc;
+      Document* work;
+      Borrow(Document* d, Document* w) : doc(d), work(w) {
+        work->text.swap(doc->text);
+        work->sentences.swap(doc->sentences);
+      }
+      ~Borrow() {
+        doc->text.swap(work->text);
+        doc->sentences.swap(work->sentences);
+      }
+      Borrow(const Borrow&) = delete;
+      Borrow& operator=(const Borrow&) = delete;
+    } borrow(doc, &work);
     work.tokens = std::move(split);
     DocumentRun(*gazetteer_, tagger_.get(), &work).Run();
     doc->entities = std::move(work.entities);

@@ -6,7 +6,9 @@
 #include <unicode/uscript.h>
 #include <unicode/uspoof.h>
 
+#include <cstdint>
 #include <memory>
+#include <vector>
 
 namespace sitrep {
 namespace {
@@ -85,6 +87,33 @@ std::string ToAscii(std::string_view text) {
   return out;
 }
 
+// ToAscii through a small per-thread cache: the same few non-ASCII tokens
+// ("’s", "“", "–") come back in every document, and a transliteration costs
+// microseconds. Direct-mapped by a hash of the text; longer texts bypass it.
+const std::string& CachedToAscii(std::string_view text) {
+  constexpr size_t kSlots = 1024;
+  constexpr size_t kMaxKeyBytes = 48;
+  struct Slot {
+    std::string key, value;
+    bool used = false;
+  };
+  thread_local std::vector<Slot> cache(kSlots);
+  thread_local std::string uncached;
+  if (text.size() > kMaxKeyBytes) {
+    uncached = ToAscii(text);
+    return uncached;
+  }
+  uint64_t h = 0xcbf29ce484222325ull;  // FNV-1a
+  for (unsigned char c : text) h = (h ^ c) * 0x100000001b3ull;
+  Slot& slot = cache[(h ^ (h >> 29)) & (kSlots - 1)];
+  if (!slot.used || slot.key != text) {
+    slot.key.assign(text);
+    slot.value = ToAscii(text);
+    slot.used = true;
+  }
+  return slot.value;
+}
+
 inline bool IsAsciiAlnum(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
@@ -96,7 +125,7 @@ inline char Lower(unsigned char c) {
 
 void AppendFolded(std::string_view text, std::string* out) {
   if (!IsAscii(text)) {
-    std::string ascii = ToAscii(text);
+    const std::string& ascii = CachedToAscii(text);
     for (unsigned char c : ascii) {
       if (IsAsciiAlnum(c)) out->push_back(Lower(c));
     }
@@ -108,7 +137,7 @@ void AppendFolded(std::string_view text, std::string* out) {
 }
 
 std::string Slugify(std::string_view text) {
-  std::string ascii = IsAscii(text) ? std::string(text) : ToAscii(text);
+  std::string ascii = IsAscii(text) ? std::string(text) : CachedToAscii(text);
   std::string out;
   bool pending_dash = false;
   for (unsigned char c : ascii) {

@@ -49,12 +49,13 @@ class Linker {
   void Learn(size_t i) {
     const MentionDraft& m = mentions_[i];
     if (m.actor.empty()) return;
-    Referent r{m.actor, m.country, m.type};
+    // Built only for a mention that teaches something (most do not).
+    auto referent = [&m] { return Referent{m.actor, m.country, m.type}; };
     if (m.type == ActorType::kPerson && m.te - m.tb >= 2) {
       for (uint32_t k = m.tb; k < m.te; ++k) {
         std::string_view f = F(k);
         if (f.size() < 2 || gaz_.IsTitle(f) || gaz_.IsFunctionWord(f)) continue;
-        short_forms_[std::string(f)] = r;
+        short_forms_[std::string(f)] = referent();
       }
     }
     // "National Intelligence Service (NIS)": learn NIS.
@@ -64,7 +65,7 @@ class Linker {
         doc_.SpanText(doc_.tokens[k + 2].start, doc_.tokens[k + 2].end) == ")" &&
         (tv_.flags[k + 1] & SentenceWords::kAllCaps) && F(k + 1).size() >= 2 &&
         m.type != ActorType::kPerson) {
-      acronyms_[std::string(F(k + 1))] = r;
+      acronyms_[std::string(F(k + 1))] = referent();
     }
   }
 
@@ -111,6 +112,7 @@ class Linker {
         ++next;
       }
       if (covered_[t] || F(t).size() < 2) continue;
+      if (seen_persons.empty() && seen_acronyms.empty()) continue;  // nothing to find yet
       bool cased_ok = tv_.uncased[t] ? !gaz_.IsFunctionWord(F(t))
                                      : (tv_.flags[t] & SentenceWords::kCapitalized) != 0;
       if (!cased_ok) continue;
@@ -178,7 +180,7 @@ class Linker {
           contains = F(k).find(head) != std::string_view::npos;
         }
         // "the Kremlin" style heads name the actor itself.
-        if (contains || m.actor.find(std::string(head)) != std::string::npos) antecedent = &m;
+        if (contains || m.actor.find(head) != std::string::npos) antecedent = &m;
       }
       if (antecedent == nullptr) antecedent = nearby;
       if (antecedent == nullptr) continue;

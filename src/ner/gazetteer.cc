@@ -1,6 +1,7 @@
 #include "ner/gazetteer.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -302,6 +303,7 @@ void Gazetteer::Finish() {
   for (const auto& [d, list] : lists) items.emplace_back(d, list);
   deletes_.Build(items);
   finished_ = true;
+  fuzzy_generation_ = NextFuzzyGeneration();
 }
 
 const NameEntry* Gazetteer::FindWithPrefix(std::string_view key, uint64_t hash,
@@ -326,9 +328,44 @@ const NameEntry* Gazetteer::Find(std::string_view key) const {
   return FindWithPrefix(key, &prefix);
 }
 
+uint64_t Gazetteer::NextFuzzyGeneration() {
+  static std::atomic<uint64_t> next{1};
+  return next.fetch_add(1);
+}
+
 const NameEntry* Gazetteer::FindFuzzy(std::string_view key, std::string* matched_key,
                                       bool multiword) const {
   if (!finished_ || key.size() < 4 || key.size() > 40) return nullptr;
+  if (matched_key != nullptr) return FindFuzzyUncached(key, matched_key, multiword);
+  // Direct-mapped by the key's hash; a slot holds one answer of one
+  // gazetteer (generation) as an entry index.
+  constexpr size_t kSlots = 2048;
+  constexpr uint32_t kNone = 0xffffffffu;
+  struct Slot {
+    uint64_t generation = 0;  // 0: empty
+    char key[40] = {};
+    uint8_t len = 0;
+    bool multiword = false;
+    uint32_t entry = kNone;
+  };
+  thread_local std::vector<Slot> cache(kSlots);
+  const uint64_t h = FlatStringTable::Hash(key);
+  Slot& slot = cache[(h >> 20) & (kSlots - 1)];
+  if (slot.generation == fuzzy_generation_ && slot.multiword == multiword &&
+      slot.len == key.size() && std::memcmp(slot.key, key.data(), key.size()) == 0) {
+    return slot.entry == kNone ? nullptr : &entries_[slot.entry];
+  }
+  const NameEntry* e = FindFuzzyUncached(key, nullptr, multiword);
+  slot.generation = fuzzy_generation_;
+  std::memcpy(slot.key, key.data(), key.size());
+  slot.len = static_cast<uint8_t>(key.size());
+  slot.multiword = multiword;
+  slot.entry = e == nullptr ? kNone : static_cast<uint32_t>(e - entries_.data());
+  return e;
+}
+
+const NameEntry* Gazetteer::FindFuzzyUncached(std::string_view key, std::string* matched_key,
+                                              bool multiword) const {
   // Candidates within one edit. When several actors tie, the likeliest
   // typo wins: a swap of adjacent letters ("Kurks"), then a dropped or doubled
   // letter, then a wrong letter; then a candidate keeping the first letter.
@@ -406,6 +443,15 @@ bool Gazetteer::IsCommonWord(std::string_view key) const {
 }
 bool Gazetteer::IsFunctionWord(std::string_view key) const {
   if (finished_) return function_table_.Find(key) != FlatStringTable::kMissing;
+  return function_words_.find(key) != function_words_.end();
+}
+
+bool Gazetteer::IsCommonWord(std::string_view key, uint64_t hash) const {
+  if (finished_) return common_table_.Find(key, hash) != FlatStringTable::kMissing;
+  return common_words_.find(key) != common_words_.end();
+}
+bool Gazetteer::IsFunctionWord(std::string_view key, uint64_t hash) const {
+  if (finished_) return function_table_.Find(key, hash) != FlatStringTable::kMissing;
   return function_words_.find(key) != function_words_.end();
 }
 

@@ -175,10 +175,15 @@ class Gazetteer {
   // letter ("Sanders" is not Randers); null if none or several. `multiword`:
   // among names of several words whose folded key has eight or more letters
   // ("khanyounis" -> Khan Yunis), else among one-word names.
+  // Answers without `matched_key` are kept in a small per-thread cache: the
+  // same unknown names come back in every sentence that names them.
   const NameEntry* FindFuzzy(std::string_view key, std::string* matched_key = nullptr,
                              bool multiword = false) const;
   bool IsCommonWord(std::string_view key) const;
   bool IsFunctionWord(std::string_view key) const;
+  // The same with hash == FlatStringTable::Hash(key) already computed.
+  bool IsCommonWord(std::string_view key, uint64_t hash) const;
+  bool IsFunctionWord(std::string_view key, uint64_t hash) const;
 
   const Actor& actor(uint32_t index) const { return actors_[index]; }
   const std::vector<Actor>& actors() const { return actors_; }
@@ -190,6 +195,9 @@ class Gazetteer {
   const EntityWords& words() const { return words_; }
   bool IsTitle(std::string_view key) const {
     return titles_.Find(key) != FlatStringTable::kMissing;
+  }
+  bool IsTitle(std::string_view key, uint64_t hash) const {
+    return titles_.Find(key, hash) != FlatStringTable::kMissing;
   }
   bool IsLocative(std::string_view key) const {
     return locatives_.Find(key) != FlatStringTable::kMissing;
@@ -226,6 +234,12 @@ class Gazetteer {
   static constexpr uint32_t kPrefixBit = 0x80000000u;
   static constexpr uint32_t kNoEntry = 0x7ffffffeu;  // | kPrefixBit != kMissing
   bool finished_ = false;
+  // Set anew whenever the one-edit index is finished (Finish, ParseCache):
+  // keys the per-thread cache of FindFuzzy answers, never 0.
+  uint64_t fuzzy_generation_ = 0;
+  static uint64_t NextFuzzyGeneration();
+  const NameEntry* FindFuzzyUncached(std::string_view key, std::string* matched_key,
+                                     bool multiword) const;
   FlatStringTable lookup_;
   std::vector<NameEntry> entries_;
   FlatStringTable common_table_, function_table_;

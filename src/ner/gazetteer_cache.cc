@@ -267,6 +267,7 @@ StatusOr<std::unique_ptr<Gazetteer>> Gazetteer::ParseCache(std::string_view byte
   gaz->SetWords(std::move(words));
   for (uint32_t i = 0; i < actors; ++i) gaz->actor_index_.emplace(gaz->actors_[i].id, i);
   gaz->finished_ = true;
+  gaz->fuzzy_generation_ = NextFuzzyGeneration();
   return gaz;
 }
 

@@ -58,14 +58,15 @@ bool HasInnerCapital(std::string_view word) {
 }
 
 // Whether word i may be part of a misspelled place name: capitalized, not
-// ALL-CAPS, no function or title word; `single` (a name of one word): no
-// English word either (a longer name may start with one: "Khan Younis").
-bool FuzzyCandidate(const Gazetteer& gaz, const SentenceWords& w, uint32_t i, bool single) {
+// ALL-CAPS, no function or title word. (A one-word name also needs a word
+// that is no English word: a longer name may start with one, "Khan Younis".)
+// `hash` is FlatStringTable::Hash of its folded form.
+bool FuzzyCandidate(const Gazetteer& gaz, const SentenceWords& w, uint32_t i, uint64_t hash) {
   const uint8_t f = w.flags(i);
   if (!(f & SentenceWords::kCapitalized) || (f & SentenceWords::kAllCaps)) return false;
   std::string_view k = w.folded(i);
-  return !k.empty() && !(single && gaz.IsCommonWord(k)) && !gaz.IsFunctionWord(k) &&
-         !gaz.IsTitle(k) && !HasInnerCapital(w.word(i));
+  return !k.empty() && !gaz.IsFunctionWord(k, hash) && !gaz.IsTitle(k, hash) &&
+         !HasInnerCapital(w.word(i));
 }
 
 }  // namespace
@@ -87,22 +88,35 @@ void SentenceWords::Add(std::string_view word) {
   w.fold_begin = static_cast<uint32_t>(folded_.size());
   uint8_t f = 0;
   bool upper = false, lower = false, first_upper = false;
-  if (IsAscii(word)) {
-    // One pass finds the case and folds (AppendFolded on ASCII: letters and
-    // digits, lowercased).
-    for (unsigned char c : word) {
-      const bool is_upper = c >= 'A' && c <= 'Z';
-      const bool is_lower = c >= 'a' && c <= 'z';
-      upper |= is_upper;
-      lower |= is_lower;
-      if (is_upper) {
-        folded_.push_back(static_cast<char>(c + ('a' - 'A')));
-      } else if (is_lower || (c >= '0' && c <= '9')) {
-        folded_.push_back(static_cast<char>(c));
-      }
+  // One pass finds the case and folds (AppendFolded on ASCII: letters and
+  // digits, lowercased) until it meets a byte outside ASCII; such a word
+  // starts again below.
+  bool ascii = true;
+  // Written in place: room for every byte, cut to what was kept.
+  folded_.resize(w.fold_begin + word.size());
+  char* out = folded_.data() + w.fold_begin;
+  size_t kept = 0;
+  for (unsigned char c : word) {
+    if (c >= 0x80) {
+      ascii = false;
+      break;
     }
+    const bool is_upper = c >= 'A' && c <= 'Z';
+    const bool is_lower = c >= 'a' && c <= 'z';
+    upper |= is_upper;
+    lower |= is_lower;
+    if (is_upper) {
+      out[kept++] = static_cast<char>(c + ('a' - 'A'));
+    } else if (is_lower || (c >= '0' && c <= '9')) {
+      out[kept++] = static_cast<char>(c);
+    }
+  }
+  folded_.resize(w.fold_begin + kept);
+  if (ascii) {
     first_upper = !word.empty() && word[0] >= 'A' && word[0] <= 'Z';
   } else {
+    folded_.resize(w.fold_begin);
+    upper = lower = false;
     AppendFolded(word, &folded_);
     // Cyrillic, Greek, accented Latin: ask ICU for the case of each letter.
     int32_t i = 0;
@@ -144,22 +158,44 @@ void SentenceWords::Finish(bool force_uncased) {
 }
 
 std::vector<NameMatch> MatchNames(const Gazetteer& gaz, const SentenceWords& w) {
+  std::vector<NameMatch> out;
+  MatchNames(gaz, w, &out);
+  return out;
+}
+
+void MatchNames(const Gazetteer& gaz, const SentenceWords& w, std::vector<NameMatch>* out) {
   // Called for every sentence: the scratch buffers are kept per thread.
   thread_local std::vector<NameMatch> found;
   thread_local std::string key;
   thread_local std::vector<uint64_t> word_hash;
   found.clear();
   const uint32_t n = static_cast<uint32_t>(w.size());
+  // In a cased sentence every match (exact or one edit away) must start with
+  // a capitalized word (CasingOk, FuzzyCandidate): other starts are not
+  // looked up at all. In an uncased sentence every word may start one.
+  const bool uncased = w.uncased();
+  auto may_start = [&](uint32_t b) {
+    return !w.folded(b).empty() && (uncased || (w.flags(b) & SentenceWords::kCapitalized));
+  };
   // Every start looks its first word up: those random reads are started
   // together for the whole sentence.
   word_hash.resize(n);
   for (uint32_t b = 0; b < n; ++b) {
+    if (!may_start(b)) continue;
     word_hash[b] = FlatStringTable::Hash(w.folded(b));
-    if (!w.folded(b).empty()) gaz.PrefetchKey(word_hash[b]);
+    gaz.PrefetchKey(word_hash[b]);
   }
+  // FuzzyCandidate of each word, asked for up to three times (as a start and
+  // inside the names of the two words before it): -1 until known. Only in a
+  // cased sentence, where its capitalized words have their hash above.
+  thread_local std::vector<int8_t> fuzzy_ok;
+  fuzzy_ok.assign(n, -1);
+  auto fuzzy_candidate = [&](uint32_t i) {
+    if (fuzzy_ok[i] < 0) fuzzy_ok[i] = FuzzyCandidate(gaz, w, i, word_hash[i]) ? 1 : 0;
+    return fuzzy_ok[i] == 1;
+  };
   for (uint32_t b = 0; b < n; ++b) {
-    if (w.folded(b).empty()) continue;
-    key.clear();
+    if (!may_start(b)) continue;
     NameMatch best;
     for (uint32_t e = b; e < n && e - b < kMaxWords; ++e) {
       std::string_view f = w.folded(e);
@@ -167,10 +203,17 @@ std::vector<NameMatch> MatchNames(const Gazetteer& gaz, const SentenceWords& w) 
         if (w.flags(e) & SentenceWords::kJoiner) continue;
         break;
       }
-      key.append(f);
       bool is_prefix = false;
-      const NameEntry* entry = e == b ? gaz.FindWithPrefix(key, word_hash[b], &is_prefix)
-                                      : gaz.FindWithPrefix(key, &is_prefix);
+      const NameEntry* entry;
+      if (e == b) {
+        // The first word alone is looked up in place; the key is built only
+        // when the walk goes on.
+        entry = gaz.FindWithPrefix(f, word_hash[b], &is_prefix);
+        if (is_prefix) key.assign(f);
+      } else {
+        key.append(f);
+        entry = gaz.FindWithPrefix(key, &is_prefix);
+      }
       if (entry != nullptr && CasingOk(gaz, w, b, e + 1, *entry)) {
         best.begin = b;
         best.end = e + 1;
@@ -181,8 +224,8 @@ std::vector<NameMatch> MatchNames(const Gazetteer& gaz, const SentenceWords& w) 
     }
     // One edit away from a known name: a capitalized single word of five or
     // more letters that is no English word ("Kurks" -> Kursk).
-    if (best.entry == nullptr && !w.uncased() && w.folded(b).size() >= 5 &&
-        FuzzyCandidate(gaz, w, b, /*single=*/true)) {
+    if (best.entry == nullptr && !uncased && w.folded(b).size() >= 5 && fuzzy_candidate(b) &&
+        !gaz.IsCommonWord(w.folded(b), word_hash[b])) {
       if (const NameEntry* entry = gaz.FindFuzzy(w.folded(b))) {
         best.begin = b;
         best.end = b + 1;
@@ -193,11 +236,10 @@ std::vector<NameMatch> MatchNames(const Gazetteer& gaz, const SentenceWords& w) 
     // A place of two or three words one edit away ("Khan Younis" for the
     // GeoNames "Khan Yunis"): capitalized words only, longer than any exact
     // match from this start.
-    if ((best.entry == nullptr || best.end - best.begin == 1) && !w.uncased() &&
-        FuzzyCandidate(gaz, w, b, /*single=*/false)) {
+    if ((best.entry == nullptr || best.end - best.begin == 1) && !uncased && fuzzy_candidate(b)) {
       key.assign(w.folded(b));
       for (uint32_t e = b + 1; e < n && e < b + 3; ++e) {
-        if (!FuzzyCandidate(gaz, w, e, /*single=*/false)) break;
+        if (!fuzzy_candidate(e)) break;
         key.append(w.folded(e));
         if (key.size() < 8) continue;
         if (const NameEntry* entry = gaz.FindFuzzy(key, nullptr, /*multiword=*/true)) {
@@ -212,8 +254,8 @@ std::vector<NameMatch> MatchNames(const Gazetteer& gaz, const SentenceWords& w) 
     if (best.entry != nullptr) found.push_back(best);
   }
   // Longest first, then priority, then earliest; keep non-overlapping.
-  std::vector<NameMatch> out;
-  if (found.empty()) return out;
+  if (found.empty()) return;
+  const auto first = static_cast<std::ptrdiff_t>(out->size());
   thread_local std::vector<size_t> order;
   order.resize(found.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
@@ -232,15 +274,14 @@ std::vector<NameMatch> MatchNames(const Gazetteer& gaz, const SentenceWords& w) 
     for (uint32_t k = m.begin; k < m.end && free; ++k) free = !taken[k];
     if (!free) continue;
     for (uint32_t k = m.begin; k < m.end; ++k) taken[k] = 1;
-    out.push_back(m);
+    out->push_back(m);
   }
-  std::sort(out.begin(), out.end(),
+  std::sort(out->begin() + first, out->end(),
             [](const NameMatch& a, const NameMatch& b) { return a.begin < b.begin; });
-  return out;
 }
 
 void HintsFromMatches(const Gazetteer& gaz, const SentenceWords& w,
-                      const std::vector<NameMatch>& matches, uint8_t* hints) {
+                      std::span<const NameMatch> matches, uint8_t* hints) {
   for (size_t i = 0; i < w.size(); ++i) {
     hints[i] = ((w.flags(i) & SentenceWords::kCapitalized) && gaz.IsTitle(w.folded(i))) ? kHintTitle
                                                                                         : kHintNone;

@@ -13,6 +13,7 @@
 #define SITREP_NER_GAZETTEER_MATCH_H_
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -72,13 +73,16 @@ struct NameMatch {
 
 // Non-overlapping matches in word order.
 std::vector<NameMatch> MatchNames(const Gazetteer& gazetteer, const SentenceWords& words);
+// The same, appended to *out (no vector of its own per sentence).
+void MatchNames(const Gazetteer& gazetteer, const SentenceWords& words,
+                std::vector<NameMatch>* out);
 
 // Per-word gazetteer hints for the statistical tagger (ner_tagger.h
 // GazetteerHint values) from the matches: type of the covering match, or
 // kHintTitle for a capitalized title word, else 0. *hints gets words.size()
 // values.
 void HintsFromMatches(const Gazetteer& gazetteer, const SentenceWords& words,
-                      const std::vector<NameMatch>& matches, uint8_t* hints);
+                      std::span<const NameMatch> matches, uint8_t* hints);
 
 // Convenience for training: hints for a sentence given as words.
 void GazetteerHints(const Gazetteer& gazetteer, const std::vector<std::string_view>& words,

@@ -123,6 +123,10 @@ TEST_F(TaggerTest, FutureVerbGroupKeepsTheDateAheadEvenWithAPastForm) {
   EXPECT_EQ(ValueOf(d, "May 20"), "2024-05-20");
   d = Tag("\"We will defend our land on June 10,\" the president told the nation.", dct);
   EXPECT_EQ(ValueOf(d, "June 10"), "2023-06-10");
+  // The weekday of the document date is that day ("will travel on Wednesday"
+  // in a Wednesday report).
+  d = Tag("The German chancellor will travel to Kyiv on Wednesday.", dct);
+  EXPECT_EQ(ValueOf(d, "Wednesday"), "2023-06-14");
   // A weekday after "will be held" is the one after the document date.
   d = Tag("The next round of talks will be held on Friday, the Kremlin said.", dct);
   EXPECT_EQ(ValueOf(d, "Friday"), "2023-06-16");

@@ -38,6 +38,7 @@ constexpr ClassName kClassNames[] = {
     {"year_cue", Cls::kYearCue, false},
     {"not_year_next", Cls::kNotYearNext, false},
     {"starter", Cls::kStarter, false},
+    {"verb", Cls::kVerb, false},
 };
 
 std::string_view Trim(std::string_view s) {

@@ -43,6 +43,7 @@ enum class Cls : uint8_t {
   kYearCue,      // in, since (a 4-digit number after it is a year)
   kNotYearNext,  // troops (a 4-digit number before it is a count)
   kStarter,      // the, every: may start an expression though it means nothing alone
+  kVerb,         // was -> PAST, will -> WILL, held -> PART: verb-group roles (tense)
   kPhraseStart,  // first word of a multi-word phrase (set by the loader)
   kCount
 };

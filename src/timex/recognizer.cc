@@ -6,6 +6,15 @@
 #include "timex/recognizer_internal.h"
 
 namespace sitrep::timex {
+namespace {
+// Days a year-less date may lie on the wrong side of the document date in a
+// clause whose verb group states its tense (see ResolveYearless). Wider for
+// the future: a document date is when the text was seen (GDELT), often days
+// after it was written, and a quoted "we will defend our land on February
+// 16" may be older still; a past event is never later than the writing.
+constexpr int64_t kStrongPastSlack = 2;
+constexpr int64_t kStrongFutureSlack = 14;
+}  // namespace
 
 std::string DurationValue(int n, const std::string& unit) {
   std::string num = n < 0 ? "X" : std::to_string(n);
@@ -200,32 +209,6 @@ void Recognizer::SetDay(const Ymd& d, const std::string& anchor, Match* m) const
   m->prec = 3;
 }
 
-int Recognizer::Tense(size_t b, size_t e) const {
-  const auto& u = *u_;
-  // The nearest tense cue wins; news looks back by default.
-  for (size_t dist = 1; dist <= 16; ++dist) {
-    for (int side = 0; side < 2; ++side) {
-      size_t k;
-      if (side == 0) {
-        if (b < dist) continue;
-        k = b - dist;
-      } else {
-        k = e + dist - 1;
-        if (k >= n_) continue;
-      }
-      const Unit& x = u[k];
-      if (x.Is(Cls::kFutureCue)) return 1;
-      if (x.Is(Cls::kPastCue)) return -1;
-      if (x.kind == UnitKind::kWord && x.lower.size() > 4 &&
-          x.lower.substr(x.lower.size() - 2) == "ed" && !(k > 0 && (*u_)[k - 1].IsWord("be"))) {
-        return -1;
-      }
-      if (x.IsWord("ll") && k > 0 && (*u_)[k - 1].IsPunct("'")) return 1;
-    }
-  }
-  return -1;
-}
-
 void Recognizer::ResolveYearless(int month, int day, int weekday, size_t b, size_t e, Match* m) {
   Ref ref = RelativeRef();
   const bool has_day = day > 0;
@@ -269,13 +252,26 @@ void Recognizer::ResolveYearless(int month, int day, int weekday, size_t b, size
       // starts the next year is not decidable from dates alone (measured on
       // WikiWars: rolling over loses more than it wins).
     } else {
-      const int tense = Tense(b, e);
+      // A past event cannot lie ahead of the document date, nor a future
+      // one behind it: with an explicit verb group ("was killed on July
+      // 10", "will be held on July 10") the date moves to the other year
+      // once it is more than a few days on the wrong side (time zones, a
+      // document date a day off; see kStrongFutureSlack). The default
+      // reading (no verb group, a reporting verb, a target date) keeps a
+      // wide tolerance.
+      const TenseRead tense = ReadTense(b, e);
       const int64_t dct = DaysFromCivil(ref.ymd);
-      const int64_t same =
+      const int64_t first =
           DaysFromCivil(y, month, has_day ? std::min(day, DaysInMonth(y, month)) : 1);
+      const int64_t last = has_day ? first : DaysFromCivil(y, month, DaysInMonth(y, month));
       chosen = y;
-      if (tense < 0 && same - dct > 62) chosen = y - 1;
-      if (tense > 0 && dct - same > 31 + (has_day ? 0 : 31)) chosen = y + 1;
+      if (tense.dir < 0 && first - dct > (tense.strong ? kStrongPastSlack : 62)) chosen = y - 1;
+      if (tense.dir > 0) {
+        if (tense.strong ? dct - last > kStrongFutureSlack
+                         : dct - first > 31 + (has_day ? 0 : 31)) {
+          chosen = y + 1;
+        }
+      }
     }
     candidates = {chosen, chosen - 1, chosen + 1};
   } else {
@@ -395,7 +391,7 @@ bool Recognizer::MatchAt(size_t i, Match* best) {
   constexpr uint32_t kCues =
       (1u << static_cast<int>(Cls::kFutureCue)) | (1u << static_cast<int>(Cls::kPastCue)) |
       (1u << static_cast<int>(Cls::kYearCue)) | (1u << static_cast<int>(Cls::kNotYearNext)) |
-      (1u << static_cast<int>(Cls::kZone));
+      (1u << static_cast<int>(Cls::kZone)) | (1u << static_cast<int>(Cls::kVerb));
   if (x.kind == UnitKind::kWord && (x.lex == nullptr || (x.lex->mask & ~kCues) == 0)) {
     return false;
   }

@@ -96,7 +96,18 @@ class Recognizer {
   Ref DctRef() const;
   Ref NarrativeRef() const;  // previous expression, else the document date
   Ref RelativeRef() const { return ctx_.narrative ? NarrativeRef() : DctRef(); }
-  int Tense(size_t begin, size_t end) const;  // -1 past, +1 future
+  // The tense of the clause a date at units [begin, end) is in, read from
+  // the verb group that governs it (recognizer_tense.cc): -1 past, +1
+  // future; `strong` when a verb group says so explicitly ("was killed on
+  // July 10", "will be held on July 10"), not when it is the default, a
+  // reporting verb, a cue beyond a clause boundary or a date that is a
+  // target ("postponed to July 10").
+  struct TenseRead {
+    int dir = -1;
+    bool strong = false;
+  };
+  TenseRead ReadTense(size_t begin, size_t end) const;
+  int Tense(size_t begin, size_t end) const { return ReadTense(begin, end).dir; }
   // Year for a year-less month(/day): weekday (0 = none) and tense decide.
   void ResolveYearless(int month, int day, int weekday, size_t b, size_t e, Match* m);
   void SetDay(const Ymd& d, const std::string& anchor, Match* m) const;

@@ -548,8 +548,10 @@ bool Recognizer::MatchWeekday(size_t i, Match* m) {
   const int ref_wd = Weekday(ref.ymd.y, ref.ymd.m, ref.ymd.d);
   int delta;
   if (Tense(i, k) > 0) {
+    // "will travel to Kyiv on Monday" in a Monday report is that day: news
+    // names the day of writing by its weekday ("said on Monday"), and the
+    // document date is often the day the text was seen, not written.
     delta = (wd - ref_wd + 7) % 7;
-    if (delta == 0) delta = 7;
   } else {
     delta = -((ref_wd - wd + 7) % 7);
     if (ctx_.narrative && delta == 0) delta = 0;

@@ -34,6 +34,11 @@ class TaggerTest : public ::testing::Test {
     }
     return nullptr;
   }
+  // The value of the first timex whose text is `span`, or "<none>".
+  static std::string ValueOf(const Document& d, const std::string& span) {
+    const Timex* t = Find(d, span);
+    return t == nullptr ? "<none>" : t->value;
+  }
   static TimexTagger* tagger_;
 };
 TimexTagger* TaggerTest::tagger_ = nullptr;
@@ -75,6 +80,84 @@ TEST_F(TaggerTest, WeekdaysLookBackUnlessTheVerbLooksAhead) {
   const Timex* fri = Find(d, "Friday");
   ASSERT_NE(fri, nullptr);
   EXPECT_EQ(fri->value, "2025-05-02");
+}
+
+// The verb group that governs a year-less date decides its tense; an
+// explicit one (not the default) moves a date that lies on the wrong side of
+// the document date by more than two days to the other year. DCT 2023-06-14
+// is a Wednesday.
+TEST_F(TaggerTest, ExplicitPastVerbGroupMovesALaterDateToTheYearBefore) {
+  const std::string dct = "2023-06-14";
+  Document d =
+      Tag("Russian general Oleg Tsokov was killed in a missile strike on Berdyansk on July 10, the "
+          "governor said.",
+          dct);
+  EXPECT_EQ(ValueOf(d, "July 10"), "2022-07-10");
+  d = Tag("Kyiv said its forces had recaptured the village in August after weeks of fighting.",
+          dct);
+  EXPECT_EQ(ValueOf(d, "August"), "2022-08");
+  // Simple past, present perfect, and a negated past.
+  d = Tag("Ukrainian troops retook the bridgehead on July 2.", dct);
+  EXPECT_EQ(ValueOf(d, "July 2"), "2022-07-02");
+  d = Tag("The regional administration has rebuilt the school it lost in September.", dct);
+  EXPECT_EQ(ValueOf(d, "September"), "2022-09");
+  d = Tag("Moscow didn't confirm the losses it suffered on June 30.", dct);
+  EXPECT_EQ(ValueOf(d, "June 30"), "2022-06-30");
+}
+
+TEST_F(TaggerTest, FutureVerbGroupKeepsTheDateAheadEvenWithAPastForm) {
+  const std::string dct = "2023-06-14";
+  // "held" is a past form, but the group is "will be held".
+  Document d = Tag("Talks between the two delegations will be held on July 10 in Istanbul.", dct);
+  EXPECT_EQ(ValueOf(d, "July 10"), "2023-07-10");
+  d =
+      Tag("The NATO summit, which is expected to be held in Vilnius on July 11, will discuss "
+          "air defence.",
+          dct);
+  EXPECT_EQ(ValueOf(d, "July 11"), "2023-07-11");
+  d = Tag("Zelensky is to address the parliament on July 4.", dct);
+  EXPECT_EQ(ValueOf(d, "July 4"), "2023-07-04");
+  // A strong future more than two weeks behind the document date is next
+  // year's; within two weeks it is a report seen late or an old quote.
+  d = Tag("The new conscription law will take effect on May 20.", dct);
+  EXPECT_EQ(ValueOf(d, "May 20"), "2024-05-20");
+  d = Tag("\"We will defend our land on June 10,\" the president told the nation.", dct);
+  EXPECT_EQ(ValueOf(d, "June 10"), "2023-06-10");
+  // The weekday of the document date is that day ("will travel on Wednesday"
+  // in a Wednesday report).
+  d = Tag("The German chancellor will travel to Kyiv on Wednesday.", dct);
+  EXPECT_EQ(ValueOf(d, "Wednesday"), "2023-06-14");
+  // A weekday after "will be held" is the one after the document date.
+  d = Tag("The next round of talks will be held on Friday, the Kremlin said.", dct);
+  EXPECT_EQ(ValueOf(d, "Friday"), "2023-06-16");
+}
+
+TEST_F(TaggerTest, WeakTenseReadingsKeepTheWideTolerance) {
+  const std::string dct = "2023-06-14";
+  // A reporting verb: what is announced is often ahead.
+  Document d = Tag("The White House announced a visit by Zelensky to Washington in July.", dct);
+  EXPECT_EQ(ValueOf(d, "July"), "2023-07");
+  // A target or an infinitive after a past verb: the date is what is aimed at.
+  d = Tag("The referendum was postponed to July 10 because of the shelling.", dct);
+  EXPECT_EQ(ValueOf(d, "July 10"), "2023-07-10");
+  d = Tag("Putin and Erdogan agreed to meet in Sochi on July 20.", dct);
+  EXPECT_EQ(ValueOf(d, "July 20"), "2023-07-20");
+  // One day ahead of the document date: a time-zone difference, not last year.
+  d = Tag("Russian missiles struck the port of Odesa on June 15, officials said.", dct);
+  EXPECT_EQ(ValueOf(d, "June 15"), "2023-06-15");
+  // An -ed word after a preposition is an adjective, not the verb.
+  d = Tag("Moscow will hold referendums in occupied areas on July 25.", dct);
+  EXPECT_EQ(ValueOf(d, "July 25"), "2023-07-25");
+}
+
+TEST_F(TaggerTest, TenseOfADateBeforeItsVerb) {
+  const std::string dct = "2023-06-14";
+  Document d = Tag("On Friday, Russian forces launched 30 drones at Kyiv.", dct);
+  EXPECT_EQ(ValueOf(d, "Friday"), "2023-06-09");
+  d = Tag("The governor said that on Friday the evacuation will begin.", dct);
+  EXPECT_EQ(ValueOf(d, "Friday"), "2023-06-16");
+  d = Tag("On July 3 the Russian army shelled the town again.", dct);
+  EXPECT_EQ(ValueOf(d, "July 3"), "2022-07-03");
 }
 
 TEST_F(TaggerTest, RelativeToTheDocumentDate) {
@@ -195,8 +278,8 @@ TEST_F(TaggerTest, PreAndPostPrefixesAreOpenEnded) {
 
 TEST_F(TaggerTest, RangesTimesDurationsAndSets) {
   Document d =
-      Tag("Drills ran from May 8 to 10. The strike came at 2100 GMT on May 7, and a "
-          "second at 5 a.m. Kyiv time. After a three-day pause and more than four "
+      Tag("Drills will run from May 8 to 10. Polls will close at 2100 GMT on May 7, and a "
+          "first round at 5 a.m. Kyiv time. After a three-day pause and more than four "
           "decades of rivalry, talks are held every year.");
   const Timex* range = Find(d, "May 8 to 10");
   ASSERT_NE(range, nullptr);

@@ -380,6 +380,15 @@ const NameEntry* Gazetteer::FindFuzzyUncached(std::string_view key, std::string*
       // not Randers).
       if (fuzzy_keys_[cand][0] != key[0]) continue;
       if (entries_[fuzzy_entries_[cand]].multiword != multiword) continue;
+      // A final "s" changed or added is another word, not a typo: a surname
+      // or a plural ("Abrams" is not Abrama, "Leopards" not Leopard).
+      std::string_view ck = fuzzy_keys_[cand];
+      if (key.size() > 1 && key.back() == 's' &&
+          ((ck.size() == key.size() && ck.back() != 's' &&
+            ck.substr(0, ck.size() - 1) == key.substr(0, key.size() - 1)) ||
+           (ck.size() + 1 == key.size() && ck == key.substr(0, ck.size())))) {
+        continue;
+      }
       int kind = OneEditKind(fuzzy_keys_[cand], key);
       if (kind == 0) continue;
       bool dup = false;

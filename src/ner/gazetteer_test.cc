@@ -112,17 +112,21 @@ TEST(Gazetteer, OneEditOnlyAgainstLongNames) {
   dir.Write("a.tsv",
             "kursk@RU\tGPE\tRU\tKursk\t\n"
             "kurds\tNORP\t\tKurds\t\n"
-            "oslo@NO\tGPE\tNO\tOslo\t\n");
+            "oslo@NO\tGPE\tNO\tOslo\t\n"
+            "abrama@IN\tGPE\tIN\tAbrama\t\n");
   auto gaz = Gazetteer::Build(CuratedOnly(dir.path()));
   ASSERT_TRUE(gaz.ok());
   std::string matched;
   const NameEntry* e = (*gaz)->FindFuzzy("kurks", &matched);  // swap beats substitution
   ASSERT_NE(e, nullptr);
   EXPECT_EQ(matched, "kursk");
-  EXPECT_NE((*gaz)->FindFuzzy("kursks"), nullptr);  // insertion
-  EXPECT_NE((*gaz)->FindFuzzy("krsk"), nullptr);    // deletion
-  EXPECT_EQ((*gaz)->FindFuzzy("oslp"), nullptr);    // Oslo has 4 letters
-  EXPECT_EQ((*gaz)->FindFuzzy("kxrxk"), nullptr);   // two edits
+  EXPECT_NE((*gaz)->FindFuzzy("kurrsk"), nullptr);  // insertion
+  // A final "s" changed or added makes another word: a surname, a plural.
+  EXPECT_EQ((*gaz)->FindFuzzy("abrams"), nullptr);
+  EXPECT_EQ((*gaz)->FindFuzzy("kursks"), nullptr);
+  EXPECT_NE((*gaz)->FindFuzzy("krsk"), nullptr);   // deletion
+  EXPECT_EQ((*gaz)->FindFuzzy("oslp"), nullptr);   // Oslo has 4 letters
+  EXPECT_EQ((*gaz)->FindFuzzy("kxrxk"), nullptr);  // two edits
 }
 
 TEST(GazetteerMatch, LongestMatchAndCasing) {

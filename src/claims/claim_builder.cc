@@ -969,13 +969,26 @@ void EventTagger::BuildClaims(const DocView& v, const std::vector<EventInfo>& in
       }
     }
     // Only dated events: an undated mention ("the ceasefire", "sanctions")
-    // is background more often than a checkable statement.
-    if (ev.time_source != "timex") continue;
+    // is background more often than a checkable statement; but a verb in
+    // the present perfect tells the news of the day the text was written
+    // ("Police have detained 20 people", "the EU has imposed sanctions on
+    // ..."), for acts that are news when they happen.
+    bool present_perfect = false;
+    if (ev.time_source != "timex" && v.has_pos() && ei.token > 0 && v.pos(ei.token) == "VBN" &&
+        !ei.passive && !ei.possible && ev.modality != "negated" && ev.modality != "hedged" &&
+        ev.modality != "planned") {
+      std::string_view aux = v.word(ei.token - 1);
+      present_perfect = (aux == "has" || aux == "have") &&
+                        (ev.type == "COERCE" || ev.type == "SANCTION" || ev.type == "MOBILIZE" ||
+                         ev.type == "AID" || ev.type == "ACCUSE" ||
+                         (ev.type == "AGREE" && ev.subtype != "agree"));
+    }
+    if (ev.time_source != "timex" && !present_perfect) continue;
     // "... in Putin's invasion of Ukraine, the ministry said this week": the
     // date of the statement is not the date of what it mentions, unless
     // the speaker speaks of its own act ("Macron repeated last week that he
     // would not rule out sending troops").
-    int stated_by = StatementTime(*doc, ev.time);
+    int stated_by = present_perfect ? -1 : StatementTime(*doc, ev.time);
     if (stated_by >= 0 &&
         !SameActor(doc->attributions[stated_by].source_actor, actor_of(entity_index(ev.actor)))) {
       continue;
@@ -1128,6 +1141,19 @@ void EventTagger::BuildClaims(const DocView& v, const std::vector<EventInfo>& in
       if (target < 0 && or_location) target = entity_index(ev.location);
       size_t tt = target >= 0 ? v.TokenAt(doc->entities[target].start) : 0;
       if (target < 0 || tt < ei.token_end || tt > ei.token_end + 3) return std::string();
+      // ("accused Russian President Vladimir Putin": the name a nationality
+      // and a title lead to.)
+      if (doc->entities[target].type == "NORP") {
+        size_t t = v.TokenAt(doc->entities[target].end);
+        for (size_t n = 0; n < 3 && t < v.size(); ++n, ++t) {
+          int e = v.entity_at(t);
+          if (e >= 0 && e != target && doc->entities[e].type == "PERSON") {
+            target = e;
+            break;
+          }
+          if (!v.IsCapitalized(t)) break;
+        }
+      }
       std::string out = doc->entities[target].text;
       for (char& ch : out) {
         if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
@@ -1136,6 +1162,33 @@ void EventTagger::BuildClaims(const DocView& v, const std::vector<EventInfo>& in
     };
     if (object.empty() && (ev.type == "ACCUSE" || ev.type == "COERCE"))
       object = target_object(false);
+    // ("Putin has accused the West of ...": whom, when it is no name.)
+    if (object.empty() && ev.type == "ACCUSE" && np_end > j && v.has_pos() &&
+        v.timex_at(head) < 0 && v.pos(head).substr(0, 2) == "NN") {
+      object = NormalizePhrase(v, chunker_, first, head + 1, head);
+    }
+    // (An accusation of nobody named is no checkable statement.)
+    if (object.empty() && ev.type == "ACCUSE") continue;
+    // "Germany has accused Moscow": the accuser is who the cue quotes.
+    if (ev.type == "ACCUSE" && !ev.attribution.empty()) {
+      for (const Attribution& a : doc->attributions) {
+        if (a.id == ev.attribution && a.cue.find(v.word(ei.token)) != std::string::npos &&
+            !a.source_actor.empty()) {
+          subject = SpeakerActor(*doc, a.id);
+        }
+      }
+    }
+    // (A figure of the sentence already tells of this act: "Canada has
+    // imposed sanctions on over 750 people".)
+    if (present_perfect) {
+      bool told = false;
+      for (const Claim& o : doc->claims) {
+        for (size_t x = 0; x < doc->events.size() && !told && o.start == ev.start; ++x) {
+          told = doc->events[x].id == o.event && doc->events[x].type == ev.type;
+        }
+      }
+      if (told) continue;
+    }
     // "the deployment is part of ...": a deployment, withdrawal or delivery
     // of nothing named is not a checkable statement.
     // ("The EU agreed on Thursday to impose sanctions": agreeing to do

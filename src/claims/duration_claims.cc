@@ -67,7 +67,12 @@ void EventTagger::BuildDurationClaims(const DocView& v, const std::vector<int>& 
     // ("the first day of the invasion").
     bool counted = !v.has_pos();
     for (size_t k = tb; k < te && !counted; ++k) counted = v.pos(k) == "CD";
-    if (!counted) continue;
+    // ("the 50-minute call", "a three-day visit": a count joined to its unit.)
+    // (Not an age: "the 2-year-old war".)
+    bool compound = te == tb + 1 && words[tb].find('-') != std::string_view::npos &&
+                    words[tb].find("-old") == std::string_view::npos &&
+                    !(te < v.size() && (words[te] == "old" || words[te] == "-"));
+    if (!counted && !compound) continue;
     size_t s = v.sentence(tb);
     size_t first = v.sentence_first(s), limit = v.sentence_last(s);
     size_t head = SIZE_MAX, owner_from = 0, owner_to = 0;
@@ -98,6 +103,43 @@ void EventTagger::BuildDurationClaims(const DocView& v, const std::vector<int>& 
         head = j;
         owner_from = te + 1;
         owner_to = j;
+      }
+    }
+    // "the 50-minute call", "a three-day visit to Moscow": a compound count
+    // before the noun it measures.
+    if (head == SIZE_MAX && compound) {
+      size_t j = te;
+      while (j < limit && j < te + 2 && v.has_pos() && v.pos(j) == "JJ") ++j;
+      const PhraseEntry* e = j < limit ? duration_cues_.Find(words[j]) : nullptr;
+      if (e != nullptr && e->field(0) == "noun" &&
+          !(j + 1 < limit && v.has_pos() && v.pos(j + 1) == "NN")) {
+        head = j;
+        // (Whose: a name before the count in its phrase, "Xi's three-day visit".)
+        owner_from = tb > first + 3 ? tb - 3 : first;
+        owner_to = tb;
+        size_t verb = SIZE_MAX;
+        for (size_t k = owner_from; k < owner_to; ++k) {
+          if (words[k] == "," || (v.has_pos() && v.pos(k).substr(0, 2) == "VB")) {
+            owner_from = k + 1;
+            if (words[k] != ",") verb = k;
+          }
+        }
+        // ... else the subject of the verb that has it ("Xi Jinping began a
+        // three-day visit"): the first name of the few words before it.
+        if (verb != SIZE_MAX) {
+          size_t b = verb;
+          while (b > first && verb - b < 6 && words[b - 1] != "," && !v.IsQuote(b - 1)) --b;
+          for (size_t k = b; k < verb; ++k) {
+            int en = v.entity_at(k);
+            if (en < 0) continue;
+            const std::string& type = doc->entities[en].type;
+            if (type == "PERSON" || type == "ORG" || type == "GPE" || type == "NORP") {
+              owner_from = k;
+              owner_to = k + 1;
+              break;
+            }
+          }
+        }
       }
     }
     if (head == SIZE_MAX) continue;

@@ -1441,5 +1441,55 @@ TEST_F(EventTaggerTest, QuotationAndPartitiveContinueTheFigureBefore) {
   EXPECT_EQ(*doc.claims[3].value.min, 25);
 }
 
+TEST_F(EventTaggerTest, PresentPerfectActIsNewsUndated) {
+  Document doc = MakeDoc(
+      "The US defence department has accused Russian President Vladimir Putin of depravity. "
+      "Russia had detained Ilya Yashin.");
+  ASSERT_TRUE(
+      SetPosTags(&doc, "DT NNP NN NN VBZ VBN JJ NNP NNP NNP IN NN . NNP VBD VBN NNP NNP ."));
+  AddEntity(&doc, "US", "GPE", "united-states@US");
+  AddEntity(&doc, "Russian", "NORP", "russia@RU");
+  AddEntity(&doc, "Vladimir Putin", "PERSON", "vladimir-putin@RU");
+  AddEntity(&doc, "Russia", "GPE", "russia@RU", 60);
+  AddEntity(&doc, "Ilya Yashin", "PERSON", "ilya-yashin@RU");
+  Run(&doc);
+  ASSERT_EQ(doc.claims.size(), 1u);  // (the past perfect is no news of the day)
+  EXPECT_EQ(doc.claims[0].measure, "vladimir putin accused");
+  EXPECT_EQ(doc.claims[0].time, "");
+
+  // An accusation of nobody named gives none.
+  Document bare = MakeDoc("Moscow has accused, again.");
+  ASSERT_TRUE(SetPosTags(&bare, "NNP VBZ VBN , RB ."));
+  AddEntity(&bare, "Moscow", "GPE", "moscow@RU");
+  Run(&bare);
+  EXPECT_TRUE(bare.claims.empty());
+}
+
+TEST_F(EventTaggerTest, CompoundDurationMeasuresTheNounAfterIt) {
+  Document doc = MakeDoc(
+      "Xi Jinping began a three-day visit to Moscow on Monday. He had a 20-year career. The "
+      "2-year-old war goes on.",
+      "2023-03-20");
+  ASSERT_TRUE(SetPosTags(&doc,
+                         "NNP NNP VBD DT JJ NN TO NNP IN NNP . PRP VBD DT JJ NN . DT JJ NN "
+                         "VBZ RP ."));
+  AddEntity(&doc, "Xi Jinping", "PERSON", "xi-jinping@CN");
+  AddEntity(&doc, "Moscow", "GPE", "moscow@RU");
+  AddTimex(&doc, "three-day", "P3D", "DURATION");
+  AddTimex(&doc, "Monday", "2023-03-20");
+  AddTimex(&doc, "20-year", "P20Y", "DURATION");
+  AddTimex(&doc, "2-year-old", "P2Y", "DURATION");
+  Run(&doc);
+  std::vector<const Claim*> durations;
+  for (const auto& c : doc.claims) {
+    if (c.measure.find("duration") != std::string::npos) durations.push_back(&c);
+  }
+  // ("career" is no cue; "2-year-old" is an age.)
+  ASSERT_EQ(durations.size(), 1u);
+  EXPECT_EQ(durations[0]->measure, "visit duration in days");
+  EXPECT_EQ(*durations[0]->value.min, 3);
+  EXPECT_EQ(durations[0]->subject, "xi-jinping@CN");
+}
+
 }  // namespace
 }  // namespace sitrep::claims

@@ -550,6 +550,13 @@ void EventTagger::BuildClaims(const DocView& v, const std::vector<EventInfo>& in
     if (subject.empty()) {
       // "Russia's 150,000 troops".
       int e = owner_before(qt, first);
+      // ("give Ukraine 400 vehicles": the receiver after the verb of
+      // giving owns nothing yet.)
+      if (e >= 0 && ev != nullptr && ei != nullptr &&
+          (ev->type == "AID" || ev->type == "MOBILIZE")) {
+        size_t eb = v.TokenAt(doc->entities[e].start);
+        if (eb == ei->token_end) e = -1;
+      }
       if (e >= 0) subject = actor_of(e);
     }
     if (subject.empty() && ce > cb && doc->entities.empty()) {

@@ -274,11 +274,12 @@ EventTagger::Attachment EventTagger::Attach(const DocView& v, const Document& do
     std::string out_verb(words[t]);
     if (t + 1 < limit) {
       std::string_view n = words[t + 1];
-      bool particle =
-          n == "up" || n == "down" || n == "off" || n == "out" || n == "back" || n == "away";
+      bool particle = n == "up" || n == "down" || n == "off" || n == "out" || n == "back" ||
+                      n == "away" || n == "part";  // ("have taken part")
       // ("eliminated up to 60": "up to" bounds the figure.)
       bool bound = t + 2 < limit && words[t + 2] == "to";
-      if (particle && !bound && (!v.has_pos() || v.pos(t + 1) == "RP" || t + 1 < qt)) {
+      if (particle && !bound &&
+          (!v.has_pos() || v.pos(t + 1) == "RP" || t + 1 < qt || n == "part")) {
         out_verb += ' ';
         out_verb += n;
       }
@@ -401,6 +402,19 @@ EventTagger::Attachment EventTagger::Attach(const DocView& v, const Document& do
       if (b > first && (words[b - 1] == "on" || words[b - 1] == "in")) --b;
       ++skipped;
       continue;
+    }
+    // "give Ukraine 400 vehicles", "sent Kyiv 31 tanks": the receiver named
+    // between a verb of giving and what it gives.
+    if (int en = v.entity_at(t); en >= 0) {
+      size_t eb = t;
+      while (eb > first && v.entity_at(eb - 1) == en) --eb;
+      int e = eb > first ? trigger_at(eb - 1) : -1;
+      if (e >= 0 && (doc.events[e].type == "AID" || doc.events[e].type == "MOBILIZE") &&
+          (!v.has_pos() || v.pos(eb - 1).substr(0, 2) == "VB")) {
+        b = eb;
+        ++skipped;
+        continue;
+      }
     }
     // "has lost, among others, almost a thousand soldiers": an aside.
     if (words[t] == "," && t >= first + 3 && words[t - 1] == "others" && words[t - 2] == "among" &&

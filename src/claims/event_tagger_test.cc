@@ -1491,5 +1491,27 @@ TEST_F(EventTaggerTest, CompoundDurationMeasuresTheNounAfterIt) {
   EXPECT_EQ(durations[0]->subject, "xi-jinping@CN");
 }
 
+TEST_F(EventTaggerTest, ReceiverBetweenGivingAndWhatIsGiven) {
+  Document doc = MakeDoc(
+      "The UK plans to give Ukraine 400 vehicles. Germany sent Kyiv 14 Leopard tanks. About 8,000 "
+      "British troops have taken part in the drills.");
+  ASSERT_TRUE(SetPosTags(&doc,
+                         "DT NNP VBZ TO VB NNP CD NNS . NNP VBD NNP CD NNP NNS . RB CD JJ "
+                         "NNS VBP VBN NN IN DT NNS ."));
+  AddEntity(&doc, "UK", "GPE", "united-kingdom@GB");
+  AddEntity(&doc, "Ukraine", "GPE", "ukraine@UA");
+  AddEntity(&doc, "Germany", "GPE", "germany@DE");
+  AddEntity(&doc, "Kyiv", "GPE", "kyiv@UA");
+  AddEntity(&doc, "British", "NORP", "united-kingdom@GB");
+  Run(&doc);
+  ASSERT_EQ(doc.claims.size(), 3u);
+  EXPECT_EQ(doc.claims[0].measure, "vehicles supplied");
+  EXPECT_EQ(doc.claims[0].subject, "united-kingdom@GB");
+  EXPECT_EQ(doc.claims[0].modality, "planned");
+  EXPECT_EQ(*doc.claims[1].value.min, 14);
+  EXPECT_EQ(doc.claims[1].subject, "germany@DE");
+  EXPECT_EQ(doc.claims[2].measure, "troops taken part");
+}
+
 }  // namespace
 }  // namespace sitrep::claims

@@ -327,8 +327,20 @@ bool QuantityTagger::NamesSomething(const DocView& v, size_t j, const NumberMatc
   // "Leopard 2", "Type 12", "Patriot 3": a name directly before a small
   // plain number designates a model or version. Capitalized function words
   // and modifiers ("The 20", "Some 300") do not.
-  if (j > first && !m.has_comma && m.unit.empty() && m.max < 1000 && v.IsCapitalized(j - 1) &&
-      v.timex_at(j - 1) < 0 && !chunker_.IsFunctionWord(words[j - 1]) &&
+  // (Not a place or a people that receives what follows: "give Ukraine
+  // 400 vehicles", "sent Kyiv 31 tanks" — a name after a verb.)
+  int name = j > first ? v.entity_at(j - 1) : -1;
+  bool receiver = false;
+  if (name >= 0 && v.has_pos()) {
+    const std::string& type = v.doc().entities[name].type;
+    size_t b = j - 1;
+    while (b > first && v.entity_at(b - 1) == name) --b;
+    receiver = (type == "GPE" || type == "ORG" || type == "PERSON") && b > first &&
+               v.pos(b - 1).substr(0, 2) == "VB" && m.end < limit &&
+               v.pos(m.end).substr(0, 2) == "NN";
+  }
+  if (j > first && !receiver && !m.has_comma && m.unit.empty() && m.max < 1000 &&
+      v.IsCapitalized(j - 1) && v.timex_at(j - 1) < 0 && !chunker_.IsFunctionWord(words[j - 1]) &&
       !modifiers_.Contains(words[j - 1]) &&
       (!v.has_pos() || v.pos(j - 1) == "NNP" || v.pos(j - 1) == "NNPS")) {
     return true;

@@ -1,8 +1,10 @@
 // Claims from quantities and events: EventTagger::BuildClaims.
 #include <algorithm>
 #include <cstdlib>
+#include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 
 #include "claims/attribution_tagger.h"
 #include "claims/event_tagger.h"
@@ -11,6 +13,14 @@
 
 namespace sitrep::claims {
 namespace {
+
+// ASCII-lowercased copy: measures and objects are compared across documents.
+std::string LowerAscii(std::string s) {
+  for (char& ch : s) {
+    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+  }
+  return s;
+}
 
 // Lowercased words of tokens [b, e), without determiners and without the
 // entity tokens that come before `head` (the nationality in "North Korean
@@ -93,10 +103,7 @@ std::string PassivePatient(const DocView& v, const Chunker& chunker, size_t trig
     if (!out.empty()) out += ' ';
     out += v.word(k);
   }
-  for (char& ch : out) {
-    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
-  }
-  return out;
+  return LowerAscii(std::move(out));
 }
 
 bool IsPeopleOrThing(const std::string& unit) {
@@ -119,11 +126,7 @@ std::string EventTagger::SubjectActor(const Document& doc, int k) const {
   if (k < 0) return "";
   const EntityMention& e = doc.entities[k];
   if (e.actor.empty()) {
-    std::string t = e.text;
-    for (char& c : t) {
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    }
-    return t;
+    return LowerAscii(e.text);
   }
   if (gazetteer_ == nullptr) return e.actor;
   std::string country;
@@ -935,10 +938,7 @@ void EventTagger::BuildClaims(const DocView& v, const std::vector<EventInfo>& in
       }
       if (victim < 0 || doc->entities[victim].type != "PERSON") continue;
       if (patient.empty()) {
-        patient = doc->entities[victim].text;
-        for (char& ch : patient) {
-          if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
-        }
+        patient = LowerAscii(doc->entities[victim].text);
       }
     }
     // "Russian forces have captured the town of Marinka, the ministry
@@ -958,10 +958,7 @@ void EventTagger::BuildClaims(const DocView& v, const std::vector<EventInfo>& in
       bool dated_here = ev.time_source == "timex" && StatementTime(*doc, ev.time) < 0;
       if ((perfect || reported_past) && !dated_here && !subject.empty() && target >= 0 &&
           tt >= ei.token_end && tt <= ei.token_end + 4 && (type == "GPE" || type == "LOC")) {
-        std::string place = doc->entities[target].text;
-        for (char& ch : place) {
-          if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
-        }
+        std::string place = LowerAscii(doc->entities[target].text);
         Claim c;
         c.id = "c" + std::to_string(doc->claims.size() + 1);
         c.start = ev.start;
@@ -1118,10 +1115,7 @@ void EventTagger::BuildClaims(const DocView& v, const std::vector<EventInfo>& in
         int target = entity_index(ev.target);
         dated_attack = dated_attack || (near && (target >= 0 || t.value.size() >= 10));
         if (dated_attack && target >= 0) {
-          territory = doc->entities[target].text;
-          for (char& ch : territory) {
-            if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
-          }
+          territory = LowerAscii(doc->entities[target].text);
         }
       }
     }
@@ -1161,11 +1155,7 @@ void EventTagger::BuildClaims(const DocView& v, const std::vector<EventInfo>& in
           if (!v.IsCapitalized(t)) break;
         }
       }
-      std::string out = doc->entities[target].text;
-      for (char& ch : out) {
-        if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
-      }
-      return out;
+      return LowerAscii(doc->entities[target].text);
     };
     if (object.empty() && (ev.type == "ACCUSE" || ev.type == "COERCE"))
       object = target_object(false);

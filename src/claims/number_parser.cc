@@ -133,6 +133,11 @@ bool NumberParser::ParseDigitToken(std::string_view t, NumberMatch* out) const {
   return true;
 }
 
+double NumberParser::FractionValue(std::string_view w) const {
+  const PhraseEntry* f = words_.Find(w);
+  return f != nullptr && f->field(1) == "fraction" ? std::strtod(f->field(0).c_str(), nullptr) : 0;
+}
+
 std::optional<double> NumberParser::WordValue(std::string_view w) const {
   if (const PhraseEntry* e = words_.Find(w); e && e->field(1) == "cardinal") {
     return std::strtod(e->field(0).c_str(), nullptr);
@@ -159,9 +164,7 @@ bool NumberParser::ParseWordNumber(const std::vector<std::string_view>& words, s
   // "half a million", "(a) quarter of a million": a fraction of one scale
   // word is a number; "half of the troops" is a share, not one.
   auto fraction_at = [&](size_t k) -> double {
-    const PhraseEntry* f = k < words.size() ? words_.Find(words[k]) : nullptr;
-    return f != nullptr && f->field(1) == "fraction" ? std::strtod(f->field(0).c_str(), nullptr)
-                                                     : 0;
+    return k < words.size() ? FractionValue(words[k]) : 0;
   };
   size_t f0 = (words[j] == "a" || words[j] == "an") ? j + 1 : j;
   if (double f = fraction_at(f0); f > 0) {
@@ -250,11 +253,6 @@ bool NumberParser::ParseShare(const std::vector<std::string_view>& words, size_t
   // "half of", "a third of", "one quarter of", "two-thirds of", "three
   // quarters of": a fraction of a whole named after "of" is a share, in
   // percent (the whole then is what the share is of).
-  auto fraction = [&](std::string_view w) -> double {
-    const PhraseEntry* f = words_.Find(w);
-    return f != nullptr && f->field(1) == "fraction" ? std::strtod(f->field(0).c_str(), nullptr)
-                                                     : 0;
-  };
   double times = 0, f = 0;
   size_t j = i;
   std::string_view w = words[j];
@@ -262,7 +260,7 @@ bool NumberParser::ParseShare(const std::vector<std::string_view>& words, size_t
   if (dash != std::string_view::npos) {
     // One token: "two-thirds".
     auto n = WordValue(w.substr(0, dash));
-    f = fraction(w.substr(dash + 1));
+    f = FractionValue(w.substr(dash + 1));
     if (!n || *n < 1 || *n > 9 || f == 0) return false;
     times = *n;
     ++j;
@@ -277,7 +275,7 @@ bool NumberParser::ParseShare(const std::vector<std::string_view>& words, size_t
     if (j >= words.size()) return false;
     if (j < words.size() && words[j] == "-") ++j;  // "two - thirds"
     if (j >= words.size()) return false;
-    f = fraction(words[j]);
+    f = FractionValue(words[j]);
     // ("half of" needs no article; "third" alone is an ordinal.)
     if (f == 0 || (times == 0 && words[j] != "half")) return false;
     if (times == 0) times = 1;

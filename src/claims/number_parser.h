@@ -71,6 +71,8 @@ class NumberParser {
                        NumberMatch* out) const;
   // Value of a single number word ("six", "twenty-five"), if any.
   std::optional<double> WordValue(std::string_view w) const;
+  // The value of a `fraction` word ("half" 0.5, "thirds"), else 0.
+  double FractionValue(std::string_view w) const;
 
   PhraseLexicon words_;       // word -> value, kind[, max]
   PhraseLexicon unit_words_;  // "percent" -> %, word
